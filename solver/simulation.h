@@ -1,0 +1,197 @@
+#pragma once
+
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/base/quadrature_point_data.h>
+
+#include <deal.II/distributed/tria.h>
+
+#include <deal.II/dofs/dof_handler.h>
+
+#include <deal.II/fe/fe_dgp.h>
+#include <deal.II/fe/fe_system.h>
+#include <deal.II/fe/mapping_q.h>
+
+#include <deal.II/lac/affine_constraints.h>
+#include <deal.II/lac/petsc_sparse_matrix.h>
+#include <deal.II/lac/petsc_vector.h>
+
+#include <deal.II/numerics/data_out.h>
+
+#include <solver/kinematics.h>
+#include <solver/linear_solver.h>
+#include <solver/parameters.h>
+#include <solver/point_state.h>
+#include <solver/protocol.h>
+#include <solver/tissue.h>
+#include <solver/tool.h>
+
+#include <memory>
+#include <string>
+
+namespace FasciaFE
+{
+  /** All the settings of one run, parsed and checked. */
+  struct RunSettings
+  {
+    GeometryParameters        geometry;
+    DiscretizationParameters  discretization;
+    ContactParameters         contact;
+    TimeSteppingParameters    time_stepping;
+    NonlinearSolverParameters newton;
+    LinearSolverParameters    linear;
+    OutputParameters          output;
+    Protocol                  protocol;
+    Tissue                    tissue;
+    Tool                      tool;
+  };
+
+  /** Contact resultants of the current iterate (full-model equivalents). */
+  struct ContactSummary
+  {
+    Tensor<1, 3> force;                ///< reaction on the tip [N or N/m]
+    double       area            = 0.; ///< current contact area [m^2 or m]
+    double       max_pressure    = 0.; ///< Cauchy [Pa]
+    double       max_penetration = 0.; ///< [m]
+    double       radius          = 0.; ///< largest |x - axis| in contact [m]
+  };
+
+  /** Outcome of the solution of one time step. */
+  struct StepResult
+  {
+    bool         converged = false;
+    std::string  failure;
+    unsigned int newton_iterations = 0;
+    unsigned int linear_iterations = 0;
+    unsigned int augmentations     = 0;
+  };
+
+  /**
+   * The quasi-static finite-strain problem of a layered tissue block
+   * indented by a rigid tip, on a distributed mesh.
+   *
+   * Weak form (reference configuration, dV including 2 pi R when
+   * axisymmetric), three-field (u, p, J~) formulation with p and J~
+   * condensed per cell (Simo-Taylor-Pister 1985; deal.II step-44):
+   *   R(u) = int grad(du) : (tau_iso + p J I) dV
+   *        - int lambda_N n . du dA = 0,
+   * with lambda_N = max(0, lambda - eps g) the augmented-Lagrangian contact
+   * pressure (Uzawa updates of lambda; Simo and Laursen 1992), g the signed
+   * distance to the tip and n its gradient.
+   */
+  template <int dim>
+  class Simulation
+  {
+  public:
+    Simulation(RunSettings &settings, const MPI_Comm comm);
+
+    /** Build mesh, dofs, storage and check the initial configuration. */
+    void
+    setup();
+
+    /** Solve the step to time @p t with step @p dt (u is the last state). */
+    StepResult
+    solve_step(const double t, const double dt);
+
+    /** Accept the step: commit history, update accumulated dissipation. */
+    void
+    commit_step();
+
+    /** Return to the last committed state after a failed attempt. */
+    void
+    revert_step();
+
+    ContactSummary
+    contact_summary() const;
+
+    /** Total stored energy and dissipated energy of the full model [J]. */
+    std::pair<double, double>
+    energies() const;
+
+    /** Names and units of the output fields of build_output(). */
+    static std::vector<std::pair<std::string, std::string>>
+    field_units();
+
+    /** Fill a DataOut with the fields and build its patches. */
+    void
+    build_output(DataOut<dim> &data_out) const;
+
+    types::global_dof_index
+    n_dofs() const
+    {
+      return dof_handler.n_dofs();
+    }
+
+    unsigned int
+    n_active_cells() const
+    {
+      return triangulation.n_global_active_cells();
+    }
+
+    /** Residual and tangent at the current iterate (tests, FD checks). */
+    void
+    assemble(const bool with_matrix);
+
+    /** Wall time of the last assembly [s]. */
+    double last_assembly_time = 0.;
+
+    /**
+     * Where Newton logs each iteration (residual, step length, linear
+     * iterations, timings); null for no log. Only rank 0 writes.
+     */
+    std::ostream *log = nullptr;
+
+    // State accessible to tests and output.
+    RunSettings                              &settings;
+    MPI_Comm                                  comm;
+    Kinematics<dim>                           kinematics;
+    parallel::distributed::Triangulation<dim> triangulation;
+    FESystem<dim>                             fe;
+    FE_DGP<dim>                               fe_pressure;
+    MappingQ<dim>                             mapping;
+    QGauss<dim>                               quadrature;
+    QGauss<dim - 1>                           face_quadrature;
+    DoFHandler<dim>                           dof_handler;
+    IndexSet                                  locally_owned;
+    IndexSet                                  locally_relevant;
+    AffineConstraints<double>                 constraints;
+    PETScWrappers::MPI::SparseMatrix          system_matrix;
+    PETScWrappers::MPI::Vector                residual;
+    PETScWrappers::MPI::Vector                solution;       // owned
+    PETScWrappers::MPI::Vector                solution_old;   // owned
+    PETScWrappers::MPI::Vector                solution_older; // owned
+    double                                    depth_old = 0., depth_older = 0.;
+    PETScWrappers::MPI::Vector                ghosted; // relevant
+    double                                    time = 0., dt = 0.;
+    double                                    penalty = 0.;
+
+    CellDataStorage<typename Triangulation<dim>::cell_iterator, PointState>
+      point_states;
+    CellDataStorage<typename Triangulation<dim>::cell_iterator,
+                    ContactPointState>
+      contact_states;
+
+  private:
+    void
+    make_constraints();
+    void
+    setup_system();
+    void
+    setup_states();
+    void
+    check_initial_configuration() const;
+    void
+    add_contact_terms(const bool with_matrix);
+    /** Uzawa update; returns the largest penetration [m]. */
+    double
+    update_multipliers();
+    /** Newton iterations at fixed multipliers. */
+    StepResult
+    newton();
+    std::vector<PETScWrappers::MPI::Vector>
+    rigid_body_modes() const;
+
+    std::unique_ptr<LinearSolver> linear_solver;
+    double                        absolute_tolerance = 0.;
+    bool                          inverted           = false;
+  };
+} // namespace FasciaFE

@@ -1,0 +1,214 @@
+#include <solver/simulation.h>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace FasciaFE
+{
+  /**
+   * Newton-Raphson at fixed contact multipliers: K du = -R with the
+   * consistent tangent, then a backtracking line search that halves the
+   * step until the residual norm decreases, ||R(u + a du)|| <=
+   * (1 - 1e-4 a) ||R(u)||, or rejects it. Converged when
+   * ||R|| <= max(atol, rtol * max_k ||R_k||) or, after the first
+   * iteration, ||du|| <= utol ||u||.
+   * A deformation with det F <= 0 anywhere fails the attempt.
+   */
+  template <int dim>
+  StepResult
+  Simulation<dim>::newton()
+  {
+    const auto                &prm = settings.newton;
+    StepResult                 result;
+    PETScWrappers::MPI::Vector update(locally_owned, comm);
+    double                     r_ref = 0., update_norm = 0.;
+    assemble(true);
+    for (unsigned int it = 0;; ++it)
+      {
+        if (inverted)
+          {
+            result.failure = "det F <= 0 (element inverted)";
+            return result;
+          }
+        const double r = residual.l2_norm();
+        if (!std::isfinite(r))
+          {
+            result.failure = "non-finite residual";
+            return result;
+          }
+        r_ref = std::max(r_ref, r);
+        // Converged on the residual, or, once Newton has moved, on an
+        // update at round-off level (the residual then sits on its
+        // floor of about 1e-16 times the internal forces).
+        const bool residual_ok =
+          r <= absolute_tolerance ||
+          (it > 0 && r <= prm.residual_tolerance * r_ref);
+        const bool update_ok =
+          it > 0 && update_norm <= prm.update_tolerance * solution.l2_norm();
+        if (residual_ok || update_ok)
+          {
+            result.converged = true;
+            return result;
+          }
+        if (it == prm.max_iterations)
+          {
+            std::ostringstream msg;
+            msg << "Newton did not converge in " << prm.max_iterations
+                << " iterations (residual " << r << " N, reference " << r_ref
+                << " N)";
+            result.failure = msg.str();
+            return result;
+          }
+
+        PETScWrappers::MPI::Vector rhs(residual);
+        rhs *= -1.;
+        const unsigned int n_linear =
+          linear_solver->solve(system_matrix, update, rhs);
+        result.linear_iterations += n_linear;
+        const double assembly_time = last_assembly_time;
+        constraints.distribute(update);
+        ++result.newton_iterations;
+
+        // Full step first; back-track with residual-only assemblies.
+        double alpha = 1.;
+        solution.add(alpha, update);
+        ghosted = solution;
+        assemble(true);
+        double       r_new = inverted ? HUGE_VAL : residual.l2_norm();
+        unsigned int n_ls  = 0;
+        while (prm.line_search && n_ls < prm.max_line_search &&
+               !(r_new <= (1. - 1e-4 * alpha) * r) &&
+               !(r_new <= absolute_tolerance))
+          {
+            solution.add(-0.5 * alpha, update);
+            alpha *= 0.5;
+            ghosted = solution;
+            assemble(false);
+            r_new = inverted ? HUGE_VAL : residual.l2_norm();
+            ++n_ls;
+          }
+        if (n_ls > 0 && !inverted)
+          assemble(true);
+        update_norm = alpha * update.l2_norm();
+        if (log && Utilities::MPI::this_mpi_process(comm) == 0)
+          *log << "  newton " << it + 1 << ": |R| " << r << " N -> " << r_new
+               << " N, step " << alpha << ", |du| " << update_norm
+               << " m, linear " << n_linear << " its (setup "
+               << linear_solver->last_setup_time << " s, solve "
+               << linear_solver->last_solve_time << " s), assembly "
+               << assembly_time << " s" << std::endl;
+      }
+  }
+
+
+
+  template <int dim>
+  StepResult
+  Simulation<dim>::solve_step(const double t, const double step)
+  {
+    time = t;
+    dt   = step;
+    settings.tool.set_depth(settings.protocol.depth(t));
+    const double depth = settings.protocol.depth(t);
+    const double h0 =
+      settings.geometry.block.zone_element_size /
+      std::pow(2., double(settings.geometry.block.n_refinements));
+    // Penetration relative to the current depth; before the tip reaches
+    // the surface, relative to 1e-3 h0.
+    const double tolerance =
+      settings.contact.penetration_tolerance * std::max(depth, 1e-3 * h0);
+
+    // Predictor: the last step's displacement increment, scaled by the
+    // ratio of the depth increments (none in a hold).
+    solution = solution_old;
+    if (depth_old != depth_older)
+      {
+        const double ratio =
+          std::clamp((depth - depth_old) / (depth_old - depth_older), -1., 2.);
+        solution.add(ratio, solution_old, -ratio, solution_older);
+      }
+    ghosted = solution;
+
+    StepResult total;
+    for (unsigned int aug = 0;; ++aug)
+      {
+        const StepResult r = newton();
+        total.newton_iterations += r.newton_iterations;
+        total.linear_iterations += r.linear_iterations;
+        if (!r.converged)
+          {
+            total.failure = r.failure;
+            return total;
+          }
+        const double penetration = contact_summary().max_penetration;
+        if (penetration <= tolerance)
+          {
+            total.converged = true;
+            return total;
+          }
+        if (aug == settings.contact.max_augmentations)
+          {
+            std::ostringstream msg;
+            msg << "contact: penetration " << penetration << " m still above "
+                << tolerance << " m after " << aug
+                << " augmentations (raise Contact/Penalty factor)";
+            total.failure = msg.str();
+            return total;
+          }
+        if (log && Utilities::MPI::this_mpi_process(comm) == 0)
+          *log << "  augmentation " << aug + 1 << ": penetration "
+               << penetration << " m > " << tolerance << " m" << std::endl;
+        update_multipliers();
+        ++total.augmentations;
+      }
+  }
+
+
+
+  template <int dim>
+  void
+  Simulation<dim>::commit_step()
+  {
+    solution_older = solution_old;
+    solution_old   = solution;
+    depth_older    = depth_old;
+    depth_old      = settings.protocol.depth(time);
+    for (const auto &cell : triangulation.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          for (auto &s : point_states.get_data(cell))
+            {
+              s->history_old = s->history_new;
+              s->dissipated += s->dissipation_step;
+            }
+          if (cell->at_boundary())
+            for (auto &s : contact_states.get_data(cell))
+              s->multiplier_old = s->multiplier;
+        }
+  }
+
+
+
+  template <int dim>
+  void
+  Simulation<dim>::revert_step()
+  {
+    solution = solution_old;
+    ghosted  = solution;
+    for (const auto &cell : triangulation.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          for (auto &s : point_states.get_data(cell))
+            s->history_new = s->history_old;
+          if (cell->at_boundary())
+            for (auto &s : contact_states.get_data(cell))
+              s->multiplier = s->multiplier_old;
+        }
+  }
+
+
+
+  template class Simulation<2>;
+  template class Simulation<3>;
+} // namespace FasciaFE

@@ -1,0 +1,107 @@
+#pragma once
+
+/**
+ * A small Simulation built from parameter text, for unit tests of the
+ * solver (tangent checks, patch tests).
+ */
+
+#include <deal.II/base/parameter_handler.h>
+
+#include <solver/parameter_file.h>
+#include <solver/simulation.h>
+
+#include <memory>
+#include <random>
+#include <string>
+
+namespace FasciaFE
+{
+  namespace Testing
+  {
+    /** A 1 cm block with a coarse graded mesh and a sphere above it. */
+    inline std::string
+    small_block(const std::string &model_type,
+                const std::string &symmetry,
+                const std::string &formulation,
+                const double       nu = 0.45)
+    {
+      return "subsection Geometry\n"
+             "  set Model type = " +
+             model_type +
+             "\n"
+             "  set Symmetry = " +
+             symmetry +
+             "\n"
+             "  set Half width x = 0.01\n"
+             "  set Half width y = 0.01\n"
+             "  set Contact zone radius = 0.004\n"
+             "  set Zone element size = 0.002\n"
+             "  set Grading ratio = 1.5\n"
+             "end\n"
+             "subsection Tissue\n"
+             "  subsection Layer 1\n"
+             "    set Thickness = 0.01\n"
+             "    subsection neo-Hookean\n"
+             "      set Young's modulus = 1e4\n"
+             "      set Poisson's ratio = " +
+             std::to_string(nu) +
+             "\n"
+             "    end\n"
+             "  end\n"
+             "end\n"
+             "subsection Discretization\n"
+             "  set Formulation = " +
+             formulation +
+             "\n"
+             "end\n"
+             "subsection Tip\n"
+             "  set Shape = sphere\n"
+             "  subsection sphere\n"
+             "    set Radius = 0.005\n"
+             "  end\n"
+             "end\n";
+    }
+
+    template <int dim>
+    struct SolverFixture
+    {
+      explicit SolverFixture(const std::string &text)
+      {
+        ParameterFile::declare(prm, 1);
+        prm.parse_input_from_string(text);
+        ParameterFile::parse(prm, settings);
+        sim = std::make_unique<Simulation<dim>>(settings, MPI_COMM_WORLD);
+        sim->setup();
+        sim->time = 0.1;
+        sim->dt   = 0.1;
+      }
+
+      /** Fill v with random values in [-a, a], zero on constrained dofs. */
+      void
+      randomize(PETScWrappers::MPI::Vector &v,
+                const double                a,
+                const unsigned int          seed)
+      {
+        std::mt19937                           rng(seed);
+        std::uniform_real_distribution<double> u(-a, a);
+        for (const auto i : sim->locally_owned)
+          v(i) = u(rng);
+        v.compress(VectorOperation::insert);
+        sim->constraints.set_zero(v);
+      }
+
+      /** Set the displacement and evaluate the residual (and matrix). */
+      void
+      set_state(const PETScWrappers::MPI::Vector &u, const bool matrix)
+      {
+        sim->solution = u;
+        sim->ghosted  = u;
+        sim->assemble(matrix);
+      }
+
+      ParameterHandler                 prm;
+      RunSettings                      settings;
+      std::unique_ptr<Simulation<dim>> sim;
+    };
+  } // namespace Testing
+} // namespace FasciaFE

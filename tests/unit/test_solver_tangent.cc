@@ -1,0 +1,170 @@
+/**
+ * The assembled tangent of the solver against central finite differences
+ * of the assembled residual, K v = (R(u + h v) - R(u - h v)) / (2 h), for
+ * every model type and both formulations, with the tip in contact; and
+ * patch tests: a homogeneous deformation leaves no residual at interior
+ * nodes of a graded mesh.
+ */
+#include <deal.II/base/mpi.h>
+
+#include <deal.II/dofs/dof_tools.h>
+
+#include <deal.II/numerics/vector_tools.h>
+
+#include <gtest/gtest.h>
+
+#include "solver_fixture.h"
+
+using namespace FasciaFE;
+using namespace FasciaFE::Testing;
+
+namespace
+{
+  template <int dim>
+  double
+  tangent_error(const std::string &text,
+                const double       depth,
+                bool              &contact_active)
+  {
+    SolverFixture<dim>         f(text);
+    auto                      &sim = *f.sim;
+    PETScWrappers::MPI::Vector u(sim.locally_owned, sim.comm),
+      v(sim.locally_owned, sim.comm), Kv(sim.locally_owned, sim.comm),
+      Rp(sim.locally_owned, sim.comm), w(sim.locally_owned, sim.comm);
+    f.randomize(u, 2e-5, 1 + Utilities::MPI::this_mpi_process(sim.comm));
+    f.randomize(v, 1., 17 + Utilities::MPI::this_mpi_process(sim.comm));
+    f.settings.tool.set_depth(depth);
+    f.set_state(u, true);
+    contact_active = sim.contact_summary().force[2] > 0.;
+    sim.system_matrix.vmult(Kv, v);
+
+    const double h = 1e-9;
+    w              = u;
+    w.add(h, v);
+    f.set_state(w, false);
+    Rp = sim.residual;
+    w  = u;
+    w.add(-h, v);
+    f.set_state(w, false);
+    Rp.add(-1., sim.residual);
+    Rp /= 2. * h;
+    Rp.add(-1., Kv);
+    const double error = Rp.l2_norm() / Kv.l2_norm();
+    if (Utilities::MPI::this_mpi_process(sim.comm) == 0)
+      std::cout << "  n_dofs " << sim.n_dofs() << ", |K v| " << Kv.l2_norm()
+                << ", relative error " << error << std::endl;
+    return error;
+  }
+
+  template <int dim>
+  double
+  patch_test_residual(const std::string &text, const Tensor<2, dim> &grad)
+  {
+    SolverFixture<dim> f(text);
+    auto              &sim = *f.sim;
+    f.settings.tool.set_depth(-1.); // far away: no contact
+    PETScWrappers::MPI::Vector u(sim.locally_owned, sim.comm);
+    struct Linear : public Function<dim>
+    {
+      Linear(const Tensor<2, dim> &g)
+        : Function<dim>(dim)
+        , g(g)
+      {}
+      double
+      value(const Point<dim> &p, const unsigned int c) const override
+      {
+        return (g * p)[c];
+      }
+      Tensor<2, dim> g;
+    } linear(grad);
+    VectorTools::interpolate(sim.mapping, sim.dof_handler, linear, u);
+    f.set_state(u, false);
+    const IndexSet boundary = DoFTools::extract_boundary_dofs(sim.dof_handler);
+    double         interior = 0., total = sim.residual.l2_norm();
+    for (const auto i : sim.locally_owned)
+      if (!boundary.is_element(i))
+        interior = std::max(interior, std::abs(sim.residual(i)));
+    interior = Utilities::MPI::max(interior, sim.comm);
+    if (Utilities::MPI::this_mpi_process(sim.comm) == 0)
+      std::cout << "  n_dofs " << sim.n_dofs() << ", |R| " << total
+                << ", max interior |R_i| / |R| " << interior / total
+                << std::endl;
+    return interior / total;
+  }
+} // namespace
+
+TEST(SolverTangent, AxisymmetricThreeFieldMatchesFiniteDifferences)
+{
+  bool active = false;
+  EXPECT_LT(tangent_error<2>(small_block("axisymmetric", "half", "three-field"),
+                             5e-4,
+                             active),
+            1e-6);
+  EXPECT_TRUE(active);
+}
+
+TEST(SolverTangent, AxisymmetricDisplacementMatchesFiniteDifferences)
+{
+  bool active = false;
+  EXPECT_LT(
+    tangent_error<2>(small_block("axisymmetric", "half", "displacement"),
+                     5e-4,
+                     active),
+    1e-6);
+  EXPECT_TRUE(active);
+}
+
+TEST(SolverTangent, PlaneStrainThreeFieldMatchesFiniteDifferences)
+{
+  bool active = false;
+  EXPECT_LT(tangent_error<2>(small_block("plane strain", "full", "three-field"),
+                             5e-4,
+                             active),
+            1e-6);
+  EXPECT_TRUE(active);
+}
+
+TEST(SolverTangent, ThreeDQuarterThreeFieldMatchesFiniteDifferences)
+{
+  bool active = false;
+  EXPECT_LT(tangent_error<3>(small_block("3d", "quarter", "three-field"),
+                             5e-4,
+                             active),
+            1e-6);
+  EXPECT_TRUE(active);
+}
+
+TEST(PatchTest, HomogeneousDeformationLeavesNoInteriorResidual)
+{
+  Tensor<2, 2> g2;
+  g2[0][0] = 0.05;
+  g2[1][1] = -0.08;
+  // Axisymmetric: u_r = a r, u_z = b z is exactly homogeneous.
+  EXPECT_LT(
+    patch_test_residual<2>(small_block("axisymmetric", "half", "three-field"),
+                           g2),
+    1e-10);
+  g2[0][1] = 0.1;
+  g2[1][0] = 0.03;
+  EXPECT_LT(
+    patch_test_residual<2>(small_block("plane strain", "full", "three-field"),
+                           g2),
+    1e-10);
+  Tensor<2, 3> g3;
+  g3[0][0] = 0.04;
+  g3[1][1] = -0.02;
+  g3[2][2] = -0.06;
+  g3[0][2] = 0.05;
+  g3[1][0] = 0.02;
+  EXPECT_LT(patch_test_residual<3>(small_block("3d", "full", "three-field"),
+                                   g3),
+            1e-10);
+}
+
+int
+main(int argc, char **argv)
+{
+  Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}
