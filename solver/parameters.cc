@@ -49,7 +49,7 @@ namespace FasciaFE
   {
     prm.enter_subsection("Contact");
     prm.declare_entry("Penalty factor",
-                      "1000",
+                      "300",
                       Double(1e-3, 1e8),
                       "Augmented-Lagrangian penalty eps = factor * mu / h0 "
                       "[-], with mu the largest shear modulus and h0 the "

@@ -192,6 +192,8 @@ namespace FasciaFE
 
     std::unique_ptr<LinearSolver> linear_solver;
     double                        absolute_tolerance = 0.;
-    bool                          inverted           = false;
+    /** Largest residual norm seen in the current step [N]. */
+    double step_residual_reference = 0.;
+    bool   inverted                = false;
   };
 } // namespace FasciaFE

@@ -11,7 +11,8 @@ namespace FasciaFE
    * consistent tangent, then a backtracking line search that halves the
    * step until the residual norm decreases, ||R(u + a du)|| <=
    * (1 - 1e-4 a) ||R(u)||, or rejects it. Converged when
-   * ||R|| <= max(atol, rtol * max_k ||R_k||) or, after the first
+   * ||R|| <= max(atol, rtol * max_k ||R_k||) (k over the whole step,
+   * all augmentations) or, after the first
    * iteration, ||du|| <= utol ||u||.
    * A deformation with det F <= 0 anywhere fails the attempt.
    */
@@ -70,13 +71,16 @@ namespace FasciaFE
         constraints.distribute(update);
         ++result.newton_iterations;
 
-        // Full step first; back-track with residual-only assemblies.
+        // Full step first; back-track with residual-only assemblies. If no
+        // step length decreases the residual enough (typically while the
+        // contact zone changes), the best one tried is taken.
         double alpha = 1.;
         solution.add(alpha, update);
         ghosted = solution;
         assemble(true);
-        double       r_new = inverted ? HUGE_VAL : residual.l2_norm();
-        unsigned int n_ls  = 0;
+        double       r_new      = inverted ? HUGE_VAL : residual.l2_norm();
+        double       best_alpha = alpha, best_r = r_new;
+        unsigned int n_ls = 0;
         while (prm.line_search && n_ls < prm.max_line_search &&
                !(r_new <= (1. - 1e-4 * alpha) * r) &&
                !(r_new <= absolute_tolerance))
@@ -86,9 +90,22 @@ namespace FasciaFE
             ghosted = solution;
             assemble(false);
             r_new = inverted ? HUGE_VAL : residual.l2_norm();
+            if (r_new < best_r)
+              {
+                best_r     = r_new;
+                best_alpha = alpha;
+              }
             ++n_ls;
           }
-        if (n_ls > 0 && !inverted)
+        if (n_ls > 0 && !(r_new <= (1. - 1e-4 * alpha) * r) &&
+            best_alpha != alpha)
+          {
+            solution.add(best_alpha - alpha, update);
+            alpha   = best_alpha;
+            r_new   = best_r;
+            ghosted = solution;
+          }
+        if (n_ls > 0)
           assemble(true);
         update_norm = alpha * update.l2_norm();
         if (log && Utilities::MPI::this_mpi_process(comm) == 0)
@@ -130,6 +147,7 @@ namespace FasciaFE
       }
     ghosted = solution;
 
+    step_residual_reference = 0.;
     StepResult total;
     for (unsigned int aug = 0;; ++aug)
       {

@@ -29,8 +29,9 @@ namespace FasciaFE
     ElasticModuli::declare_parameters(
       prm,
       1e4,
-      0.49,
-      "Default 10 kPa: a mid-range soft tissue (physics.md 1).");
+      0.495,
+      "Default 10 kPa with nu = 0.495 (K/mu ~ 100): a mid-range soft "
+      "tissue (physics.md section 1).");
   }
 
 
