@@ -16,6 +16,8 @@
 #include <iomanip>
 #include <iostream>
 
+#include <sys/resource.h>
+
 namespace FasciaFE
 {
   namespace
@@ -182,8 +184,14 @@ namespace FasciaFE
                        {"total_newton_iterations",
                         std::to_string(total_newton)}});
         info.finish(status, message, step);
+        rusage usage;
+        getrusage(RUSAGE_SELF, &usage);
+        const double peak_mb =
+          Utilities::MPI::sum(usage.ru_maxrss / 1024., comm);
         if (root)
           {
+            log << "peak resident memory, all ranks: " << peak_mb << " MB"
+                << std::endl;
             log << "end: " << to_string(status) << " " << message << std::endl;
             log.close();
             atomic_rename(dir + "/log.txt.partial", dir + "/log.txt");
