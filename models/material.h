@@ -112,18 +112,6 @@ namespace FasciaFE
   using MaterialRegistry = PluginRegistry<Material>;
 
   /** Register a material model from its own source file. */
-#define FASCIAFE_REGISTER_MATERIAL(classname, name, description)            \
-  namespace                                                                 \
-  {                                                                         \
-    const bool classname##_registered =                                     \
-      ::FasciaFE::MaterialRegistry::instance().add(                         \
-        name,                                                               \
-        description,                                                        \
-        [](dealii::ParameterHandler &prm) {                                 \
-          classname::declare_parameters(prm);                               \
-        },                                                                  \
-        [](dealii::ParameterHandler &prm) {                                 \
-          return std::unique_ptr<::FasciaFE::Material>(new classname(prm)); \
-        });                                                                 \
-  }
+#define FASCIAFE_REGISTER_MATERIAL(classname, name, description) \
+  FASCIAFE_REGISTER_PLUGIN(::FasciaFE::Material, classname, name, description)
 } // namespace FasciaFE

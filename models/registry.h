@@ -120,3 +120,23 @@ namespace FasciaFE
     std::map<std::string, Entry> entries;
   };
 } // namespace FasciaFE
+
+/**
+ * Register @p classname (with a constructor from a ParameterHandler and a
+ * static declare_parameters()) under @p name in the registry of @p Base.
+ * Used inside the namespace that declares the class, from its own file.
+ */
+#define FASCIAFE_REGISTER_PLUGIN(Base, classname, name, description) \
+  namespace                                                          \
+  {                                                                  \
+    const bool classname##_registered =                              \
+      ::FasciaFE::PluginRegistry<Base>::instance().add(              \
+        name,                                                        \
+        description,                                                 \
+        [](dealii::ParameterHandler &prm) {                          \
+          classname::declare_parameters(prm);                        \
+        },                                                           \
+        [](dealii::ParameterHandler &prm) {                          \
+          return std::unique_ptr<Base>(new classname(prm));          \
+        });                                                          \
+  }

@@ -48,18 +48,6 @@ namespace FasciaFE
   using TipRegistry = PluginRegistry<Tip>;
 
   /** Register a tip shape from its own source file. */
-#define FASCIAFE_REGISTER_TIP(classname, name, description)            \
-  namespace                                                            \
-  {                                                                    \
-    const bool classname##_registered =                                \
-      ::FasciaFE::TipRegistry::instance().add(                         \
-        name,                                                          \
-        description,                                                   \
-        [](dealii::ParameterHandler &prm) {                            \
-          classname::declare_parameters(prm);                          \
-        },                                                             \
-        [](dealii::ParameterHandler &prm) {                            \
-          return std::unique_ptr<::FasciaFE::Tip>(new classname(prm)); \
-        });                                                            \
-  }
+#define FASCIAFE_REGISTER_TIP(classname, name, description) \
+  FASCIAFE_REGISTER_PLUGIN(::FasciaFE::Tip, classname, name, description)
 } // namespace FasciaFE

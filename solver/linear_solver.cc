@@ -118,6 +118,10 @@ namespace FasciaFE
             check(MatNullSpaceDestroy(&nsp), "MatNullSpaceDestroy");
           }
         check(KSPSetOptionsPrefix(ksp, "fasciafe_"), "KSPSetOptionsPrefix");
+        // A longer GMRES restart than PETSc's 30: restarts stall on the
+        // contact problems of large 3D meshes.
+        if (method == "gmres")
+          set_default_option("-fasciafe_ksp_gmres_restart", "150");
         if (parameters.preconditioner == "boomeramg")
           {
             check(PCSetType(pc, PCHYPRE), "PCSetType");
