@@ -181,8 +181,8 @@ namespace FasciaFE
     check_initial_configuration() const;
     void
     add_contact_terms(const bool with_matrix);
-    /** Uzawa update; returns the largest penetration [m]. */
-    double
+    /** Uzawa update lambda <- max(0, lambda - eps g) at every point. */
+    void
     update_multipliers();
     /** Newton iterations at fixed multipliers. */
     StepResult

@@ -104,14 +104,13 @@ namespace FasciaFE
 
 
   template <int dim>
-  double
+  void
   Simulation<dim>::update_multipliers()
   {
     for (const auto &cell : triangulation.active_cell_iterators())
       if (cell->is_locally_owned() && cell->at_boundary())
         for (auto &s : contact_states.get_data(cell))
           s->multiplier = std::max(0., s->multiplier - penalty * s->gap);
-    return contact_summary().max_penetration;
   }
 
 
