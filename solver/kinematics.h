@@ -47,16 +47,6 @@ namespace FasciaFE
       return x;
     }
 
-    /** Project a 3D vector back to the model's components. */
-    static Tensor<1, dim>
-    to_model(const Tensor<1, 3> &v)
-    {
-      Tensor<1, dim> x;
-      for (unsigned int c = 0; c < dim; ++c)
-        x[c] = v[index3(c)];
-      return x;
-    }
-
     bool
     axisymmetric() const
     {

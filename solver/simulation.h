@@ -163,6 +163,8 @@ namespace FasciaFE
     PETScWrappers::MPI::Vector                ghosted; // relevant
     double                                    time = 0., dt = 0.;
     double                                    penalty = 0.;
+    /** Element size of the contact zone after refinement [m]. */
+    double h0 = 0.;
 
     CellDataStorage<typename Triangulation<dim>::cell_iterator, PointState>
       point_states;

@@ -124,13 +124,10 @@ namespace FasciaFE
   StepResult
   Simulation<dim>::solve_step(const double t, const double step)
   {
-    time = t;
-    dt   = step;
-    settings.tool.set_depth(settings.protocol.depth(t));
+    time               = t;
+    dt                 = step;
     const double depth = settings.protocol.depth(t);
-    const double h0 =
-      settings.geometry.block.zone_element_size /
-      std::pow(2., double(settings.geometry.block.n_refinements));
+    settings.tool.set_depth(depth);
     // Penetration relative to the current depth; before the tip reaches
     // the surface, relative to 1e-3 h0.
     const double tolerance =

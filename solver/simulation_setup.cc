@@ -42,10 +42,7 @@ namespace FasciaFE
     auto &block  = settings.geometry.block;
     block.layers = settings.tissue.layer_specs();
     if (settings.geometry.mesh_file.empty())
-      {
-        block.validate();
-        make_layered_block(block, triangulation);
-      }
+      make_layered_block(block, triangulation); // validates the spec
     else
       read_gmsh_mesh(settings.geometry.mesh_file, triangulation);
 
@@ -59,8 +56,8 @@ namespace FasciaFE
                   " but the tissue has only " +
                   std::to_string(settings.tissue.n_layers()) + " layers");
 
-    const double h0 = block.zone_element_size /
-                      std::pow(2., static_cast<double>(block.n_refinements));
+    h0 = block.zone_element_size /
+         std::pow(2., static_cast<double>(block.n_refinements));
     penalty = settings.contact.penalty_factor *
               settings.tissue.max_shear_modulus() / h0;
     absolute_tolerance =
@@ -208,8 +205,7 @@ namespace FasciaFE
     // The dofs of a support point are consecutive (deal.II numbers the dim
     // components of each vertex, line, face and cell dof together), so the
     // matrix has block size dim: nodal (systems) AMG can use it.
-    if (std::getenv("FASCIAFE_NO_BLOCK_SIZE") == nullptr)
-      MatSetBlockSize(static_cast<Mat>(system_matrix), dim);
+    MatSetBlockSize(static_cast<Mat>(system_matrix), dim);
     residual.reinit(locally_owned, comm);
     solution.reinit(locally_owned, comm);
     solution_old.reinit(locally_owned, comm);
