@@ -58,6 +58,14 @@ namespace FasciaFE
     /** dU/dJ~ and d2U/dJ~2 of the volumetric energy [Pa]. */
     double dU_dJ   = 0.;
     double d2U_dJ2 = 0.;
+    /**
+     * Derivative of tau_iso with respect to J~ at fixed F [Pa]. Zero for
+     * every model whose isochoric response does not depend on the
+     * volumetric state; a model whose history evolution is driven by the
+     * pressure U'(J~) (thixotropy with a pressure driver) fills it, and the
+     * solver adds the coupling to the condensed tangent.
+     */
+    SymmetricTensor<2, 3> dtau_iso_dJ;
     /** Stored energy density per reference volume [J/m^3]. */
     double energy = 0.;
     /** Energy dissipated during this step per reference volume [J/m^3]. */
@@ -99,6 +107,51 @@ namespace FasciaFE
     /** Evaluate stress, tangent and new history. */
     virtual void
     evaluate(const MaterialInput &in, MaterialOutput &out) const = 0;
+
+    /**
+     * Whether c_iso has the major symmetry and dtau_iso_dJ is zero, so
+     * that the solver may assemble a symmetric tangent. Models whose
+     * internal variables are driven by the current stress (thixotropy)
+     * have a non-symmetric consistent tangent and return false.
+     */
+    virtual bool
+    symmetric_tangent() const
+    {
+      return true;
+    }
+
+    /** Structure parameter lambda in [0, 1] (1 gel, 0 sol); 1 if none. */
+    virtual double
+    structure(const ArrayView<const double> & /*history*/) const
+    {
+      return 1.;
+    }
+
+    /** Active (tone) fibre stress T [Pa]; 0 if the model has none. */
+    virtual double
+    active_stress(const ArrayView<const double> & /*history*/) const
+    {
+      return 0.;
+    }
+
+    /**
+     * Sum over the Maxwell branches of the Frobenius norms of the
+     * internal (non-equilibrium) stresses |Q_a| [Pa]; 0 if none.
+     */
+    virtual double
+    internal_stress_norm(const ArrayView<const double> & /*history*/) const
+    {
+      return 0.;
+    }
+
+    /**
+     * Bring a history that was transferred to new quadrature points by
+     * projection (mesh refinement) back into its admissible set, e.g.
+     * lambda into [0, 1]. The default keeps it as it is.
+     */
+    virtual void
+    bound_history(const ArrayView<double> & /*history*/) const
+    {}
 
     /** Small-strain shear modulus [Pa]; scales contact penalties. */
     virtual double

@@ -32,30 +32,34 @@ namespace FasciaFE
       "measured (physics.md section 3); calibrate it.";
     prm.declare_entry("Build-up rate",
                       "0.0166667",
-                      Double(),
+                      Double(0.),
                       "k_build in d lambda/dt = k_build (1 - lambda)^n - "
                       "k_break lambda D^m [1/s], >= 0. Default: recovery "
                       "over minutes at rest (Schleip12, qualitative)." +
                         assumed);
     prm.declare_entry("Breakdown rate",
                       "0.0333333",
-                      Double(),
+                      Double(0.),
                       "k_break [1/s], >= 0. Default: release within 1-3 "
                       "min at D = 1 (the clinical claim to be tested, "
                       "physics.md section 6)." +
                         assumed);
     prm.declare_entry("Build-up exponent",
                       "1",
-                      Double(),
+                      Double(0.),
                       "n [-], > 0 (1: Moore)." + assumed);
     prm.declare_entry("Breakdown exponent",
                       "1",
-                      Double(),
+                      Double(0.),
                       "m [-], > 0 (1: Moore)." + assumed);
     prm.declare_entry("Driver threshold",
                       "0",
-                      Double(),
-                      "D below this gives no breakdown [-], >= 0." + assumed);
+                      Double(0.),
+                      "D_th [-], >= 0: the kinetics see the overstress "
+                      "<D - D_th> = max(0, D - D_th), so D below the "
+                      "threshold breaks nothing and the rate stays "
+                      "continuous in D (which keeps Newton quadratic)." +
+                        assumed);
   }
 
 
@@ -96,7 +100,7 @@ namespace FasciaFE
   double
   ThixotropyKinetics::effective_driver(const double D) const
   {
-    return D < threshold ? 0. : std::max(D, 0.);
+    return std::max(D - threshold, 0.);
   }
 
 

@@ -9,8 +9,11 @@ namespace FasciaFE
    * (1 gel, 0 sol), Moore form with the Houska/Coussot exponents
    * (physics.md section 3, Mewis-Wagner 2009):
    *   d lambda / dt = k_build (1 - lambda)^n - k_break lambda D^m,
-   * with D >= 0 the (dimensionless) breakdown driver, set to 0 below an
-   * optional threshold. Integrated by backward Euler,
+   * with D >= 0 the (dimensionless) breakdown driver, replaced by the
+   * overstress <D - D_th> = max(0, D - D_th) when a threshold D_th is set:
+   * no breakdown below the threshold, and a rate that stays continuous in
+   * D (a jump at the threshold would stall Newton's convergence wherever a
+   * point sits at it). Integrated by backward Euler,
    *   lambda_1 - lambda_0 = dt [k_build (1 - lambda_1)^n
    *                             - k_break lambda_1 D^m],
    * whose residual is strictly increasing in lambda_1 with a root in
@@ -36,7 +39,7 @@ namespace FasciaFE
     void
     parse_parameters(dealii::ParameterHandler &prm);
 
-    /** Driver after the threshold: D, or 0 if D < threshold. */
+    /** Driver after the threshold: max(0, D - threshold). */
     double
     effective_driver(const double D) const;
 

@@ -114,6 +114,7 @@ namespace FasciaFE
       NonlinearSolverParameters::declare_parameters(prm);
       LinearSolverParameters::declare_parameters(prm);
       OutputParameters::declare_parameters(prm);
+      TargetRegion::declare_parameters(prm);
     }
 
 
@@ -198,6 +199,7 @@ namespace FasciaFE
       s.newton.parse_parameters(prm);
       s.linear.parse_parameters(prm);
       s.output.parse_parameters(prm);
+      s.target.parse_parameters(prm);
 
       std::ostringstream msg;
       const auto        &first = s.protocol.phases.front();

@@ -206,12 +206,16 @@ namespace FasciaFE
   {
     prm.enter_subsection("Linear solver");
     prm.declare_entry("Method",
-                      "cg",
-                      Selection("cg|gmres|direct"),
+                      "auto",
+                      Selection("auto|cg|gmres|direct"),
                       "cg or gmres: PETSc Krylov solver with an algebraic "
                       "multigrid preconditioner given the rigid-body "
                       "near-null space; direct: MUMPS LU (robust, for "
-                      "small problems and as fallback).");
+                      "small problems and as fallback); auto: direct up to "
+                      "100,000 (2D) or 30,000 (3D) degrees of freedom, cg "
+                      "above. cg is replaced by gmres when a layer's model "
+                      "has a non-symmetric tangent (thixotropic models) "
+                      "[-].");
     prm.declare_entry("Preconditioner",
                       "boomeramg",
                       Selection("boomeramg|gamg"),

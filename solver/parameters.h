@@ -77,7 +77,7 @@ namespace FasciaFE
   /** PETSc Krylov + AMG, or MUMPS. */
   struct LinearSolverParameters
   {
-    std::string  method         = "cg";        // cg | gmres | direct
+    std::string  method         = "auto";      // auto | cg | gmres | direct
     std::string  preconditioner = "boomeramg"; // boomeramg | gamg
     double       tolerance      = 1e-10;
     unsigned int max_iterations = 1000;

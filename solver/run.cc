@@ -11,6 +11,8 @@
 #include <solver/run.h>
 #include <solver/simulation.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -22,9 +24,32 @@ namespace FasciaFE
 {
   namespace
   {
+    /** A layer name as part of a column name: [a-z0-9_] only. */
+    std::vector<std::string>
+    layer_keys(const Tissue &tissue)
+    {
+      std::vector<std::string> keys;
+      for (unsigned int k = 0; k < tissue.n_layers(); ++k)
+        {
+          std::string key;
+          for (const char c : tissue.layers[k].name)
+            key += std::isalnum(static_cast<unsigned char>(c)) ?
+                     static_cast<char>(std::tolower(c)) :
+                     '_';
+          if (key.empty() ||
+              std::find(keys.begin(), keys.end(), key) != keys.end())
+            key += "_" + std::to_string(k + 1);
+          keys.push_back(key);
+        }
+      return keys;
+    }
+
     /** Columns of history.h5/csv; units depend on the model type. */
     void
-    declare_history(HistoryWriter &history, const bool per_length)
+    declare_history(HistoryWriter      &history,
+                    const bool          per_length,
+                    const Tissue       &tissue,
+                    const TargetRegion &target)
     {
       const std::string                           N = per_length ? "N/m" : "N";
       const std::string                           A = per_length ? "m" : "m^2";
@@ -54,6 +79,37 @@ namespace FasciaFE
         {"wall_time", "s", "wall time since the start of the run"}};
       for (const auto &c : columns)
         history.add_column(c[0], c[1], c[2]);
+      const std::string V    = per_length ? "m^2" : "m^3";
+      const auto        keys = layer_keys(tissue);
+      for (unsigned int k = 0; k < keys.size(); ++k)
+        {
+          const std::string layer = " in layer " + std::to_string(k + 1) +
+                                    " (" + tissue.layers[k].name + ")";
+          history.add_column("lambda_min_" + keys[k],
+                             "1",
+                             "minimum structure lambda" + layer);
+          history.add_column("lambda_mean_" + keys[k],
+                             "1",
+                             "volume-weighted mean structure lambda" + layer);
+        }
+      history.add_column("released_volume",
+                         V,
+                         "tissue volume with lambda below the release "
+                         "threshold (full model)");
+      if (target.active())
+        {
+          history.add_column("lambda_min_target",
+                             "1",
+                             "minimum structure lambda in the target region");
+          history.add_column("lambda_mean_target",
+                             "1",
+                             "volume-weighted mean lambda in the target "
+                             "region");
+          history.add_column("released_volume_target",
+                             V,
+                             "target-region volume with lambda below the "
+                             "release threshold (full model)");
+        }
     }
 
     void
@@ -91,6 +147,12 @@ namespace FasciaFE
       Timer           wall;
       Simulation<dim> sim(settings, comm);
       sim.setup(); // may still throw InputError: nothing written yet
+      if (settings.target.active())
+        check_input(sim.structure_summary().target_volume > 0.,
+                    "Target region: the " + settings.target.shape +
+                      " contains no material point of the mesh (check "
+                      "Center, Half widths or Radius: the tissue lies at "
+                      "z < 0, 2D models use y = 0)");
 
       const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
       if (root)
@@ -116,7 +178,9 @@ namespace FasciaFE
         }
       HistoryWriter history(dir, comm);
       declare_history(history,
-                      settings.geometry.block.type == ModelType::plane_strain);
+                      settings.geometry.block.type == ModelType::plane_strain,
+                      settings.tissue,
+                      settings.target);
       FieldWriter<dim> fields(dir, comm);
       for (const auto &[name, unit] : Simulation<dim>::field_units())
         fields.set_unit(name, unit);
@@ -124,41 +188,60 @@ namespace FasciaFE
       const auto &protocol = settings.protocol;
       Progress    progress(!options.quiet && root, protocol.end_time());
 
-      double       t = 0., dt = ts.initial_dt, max_force = 0.;
-      double       max_area = 0., max_pressure = 0., max_pen_ratio = 0.;
-      unsigned int step = 0, cutbacks = 0, total_newton = 0;
-      StepResult   last;
-      auto         record = [&](const StepResult &r) {
-        const ContactSummary c     = sim.contact_summary();
-        const auto           e     = sim.energies();
-        const Point<3>      &apex  = settings.tool.apex();
-        const double         depth = protocol.depth(t);
-        history.add_row({t,
-                         double(step),
-                         double(protocol.phase_index(t)),
-                         depth,
-                         apex[0],
-                         apex[1],
-                         apex[2],
-                         c.force[0],
-                         c.force[1],
-                         c.force[2],
-                         c.area,
-                         c.radius,
-                         c.max_pressure,
-                         c.max_penetration,
-                         e.first,
-                         e.second,
-                         double(r.newton_iterations),
-                         double(r.linear_iterations),
-                         double(r.augmentations),
-                         double(cutbacks),
-                         step > 0 ? dt : 0.,
-                         wall.wall_time()});
+      double           t = 0., dt = ts.initial_dt, max_force = 0.;
+      double           max_area = 0., max_pressure = 0., max_pen_ratio = 0.;
+      double           min_lambda_target = 1., max_released = 0.;
+      StructureSummary final_structure;
+      unsigned int     step = 0, cutbacks = 0, total_newton = 0;
+      StepResult       last;
+      auto             record = [&](const StepResult &r) {
+        const ContactSummary   c     = sim.contact_summary();
+        const auto             e     = sim.energies();
+        const StructureSummary s     = sim.structure_summary();
+        const Point<3>        &apex  = settings.tool.apex();
+        const double           depth = protocol.depth(t);
+        std::vector<double>    row({t,
+                                    double(step),
+                                    double(protocol.phase_index(t)),
+                                    depth,
+                                    apex[0],
+                                    apex[1],
+                                    apex[2],
+                                    c.force[0],
+                                    c.force[1],
+                                    c.force[2],
+                                    c.area,
+                                    c.radius,
+                                    c.max_pressure,
+                                    c.max_penetration,
+                                    e.first,
+                                    e.second,
+                                    double(r.newton_iterations),
+                                    double(r.linear_iterations),
+                                    double(r.augmentations),
+                                    double(cutbacks),
+                                 step > 0 ? dt : 0.,
+                                    wall.wall_time()});
+        for (unsigned int k = 0; k < s.layer_min.size(); ++k)
+          {
+            row.push_back(s.layer_min[k]);
+            row.push_back(s.layer_mean[k]);
+          }
+        row.push_back(s.released_volume);
+        if (settings.target.active())
+          {
+            row.push_back(s.target_min);
+            row.push_back(s.target_mean);
+            row.push_back(s.released_volume_target);
+          }
+        history.add_row(row);
         history.write();
-        max_force    = std::max(max_force, c.force[2]);
-        max_area     = std::max(max_area, c.area);
-        max_pressure = std::max(max_pressure, c.max_pressure);
+        min_lambda_target = std::min(min_lambda_target, s.target_min);
+        max_released    = std::max(max_released, s.released_volume);
+        final_structure = s;
+        max_force       = std::max(max_force, c.force[2]);
+        max_area        = std::max(max_area, c.area);
+        max_pressure    = std::max(max_pressure, c.max_pressure);
         if (depth > 0.)
           max_pen_ratio = std::max(max_pen_ratio, c.max_penetration / depth);
       };
@@ -170,19 +253,22 @@ namespace FasciaFE
       auto finish = [&](const RunStatus status, const std::string &message) {
         const ContactSummary c = sim.contact_summary();
         fields.finalize();
-        write_summary(dir,
-                      comm,
-                      {{"status", to_string(status)},
-                       {"n_steps", std::to_string(step)},
-                       {"end_time", number(t)},
-                       {"n_dofs", std::to_string(sim.n_dofs())},
-                       {"max_force_z", number(max_force)},
-                       {"final_force_z", number(c.force[2])},
-                       {"max_contact_area", number(max_area)},
-                       {"max_contact_pressure", number(max_pressure)},
-                       {"max_penetration_ratio", number(max_pen_ratio)},
-                       {"total_newton_iterations",
-                        std::to_string(total_newton)}});
+        write_summary(
+          dir,
+          comm,
+          {{"status", to_string(status)},
+           {"n_steps", std::to_string(step)},
+           {"end_time", number(t)},
+           {"n_dofs", std::to_string(sim.n_dofs())},
+           {"max_force_z", number(max_force)},
+           {"final_force_z", number(c.force[2])},
+           {"max_contact_area", number(max_area)},
+           {"max_contact_pressure", number(max_pressure)},
+           {"max_penetration_ratio", number(max_pen_ratio)},
+           {"total_newton_iterations", std::to_string(total_newton)},
+           {"max_released_volume", number(max_released)},
+           {"min_lambda_target", number(min_lambda_target)},
+           {"final_lambda_mean_target", number(final_structure.target_mean)}});
         info.finish(status, message, step);
         rusage usage;
         getrusage(RUSAGE_SELF, &usage);

@@ -22,6 +22,7 @@
 #include <solver/parameters.h>
 #include <solver/point_state.h>
 #include <solver/protocol.h>
+#include <solver/target_region.h>
 #include <solver/tissue.h>
 #include <solver/tool.h>
 
@@ -43,6 +44,24 @@ namespace FasciaFE
     Protocol                  protocol;
     Tissue                    tissue;
     Tool                      tool;
+    TargetRegion              target;
+  };
+
+  /**
+   * The gel-sol state of the tissue over the committed history: minimum
+   * and volume-weighted mean of lambda per layer and in the target region,
+   * and the released volumes (lambda below the release threshold).
+   * Volumes are full-model equivalents [m^3, or m^2 per unit length in
+   * plane strain].
+   */
+  struct StructureSummary
+  {
+    std::vector<double> layer_min, layer_mean;
+    double              target_min             = 1.;
+    double              target_mean            = 1.;
+    double              target_volume          = 0.;
+    double              released_volume        = 0.;
+    double              released_volume_target = 0.;
   };
 
   /** Contact resultants of the current iterate (full-model equivalents). */
@@ -102,6 +121,10 @@ namespace FasciaFE
 
     ContactSummary
     contact_summary() const;
+
+    /** Structure (lambda) statistics of the committed state. */
+    StructureSummary
+    structure_summary() const;
 
     /** Total stored energy and dissipated energy of the full model [J]. */
     std::pair<double, double>
@@ -172,13 +195,21 @@ namespace FasciaFE
                     ContactPointState>
       contact_states;
 
-  private:
+    /**
+     * Set-up steps, public so that mesh changes (refinement, repartition,
+     * checkpoint restart) can rebuild the system around a new mesh.
+     */
     void
     make_constraints();
     void
     setup_system();
     void
     setup_states();
+    /** Give the linear solver the rigid-body modes of the current mesh. */
+    void
+    rebuild_linear_solver();
+
+  private:
     void
     check_initial_configuration() const;
     void

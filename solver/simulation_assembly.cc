@@ -28,7 +28,14 @@ namespace FasciaFE
    *   K_ij = int [sym G_i : (c_iso + c_vol) : sym G_j + G_i : (G_j tau)] dV
    *          + (B^T M^-1 D M^-1 B)_ij,
    * B_aj = int N_a J tr(G_j) dV, D_ab = int N_a U''(J~) N_b dV: the static
-   * condensation of the (u, p, J~) system of step-44.
+   * condensation of the (u, p, J~) system of step-44. A model whose
+   * isochoric stress depends on J~ (T = d tau_iso / d J~, a pressure-driven
+   * internal variable) adds
+   *   K += C^T M^-1 B,   C_ai = int N_a G_i : T dV,
+   * (K_ij += int G_i : T J tr(G_j) dV in the displacement formulation).
+   * Both that term and the thixotropic coupling in c_iso make K
+   * non-symmetric: the full matrix is then assembled instead of its upper
+   * triangle.
    */
   template <int dim>
   void
@@ -41,6 +48,7 @@ namespace FasciaFE
     inverted = false;
 
     const bool         three_field = settings.discretization.three_field;
+    const bool         symmetric   = settings.tissue.symmetric_tangent();
     FEValues<dim>      fv(mapping,
                      fe,
                      quadrature,
@@ -66,7 +74,7 @@ namespace FasciaFE
     for (unsigned int i = 0; i < n_dofs; ++i)
       component[i] = fe.system_to_component_index(i).first;
     FullMatrix<double> M(n_p, n_p), Minv(n_p, n_p), D(n_p, n_p), B(n_p, n_dofs),
-      MB(n_p, n_dofs), DMB(n_p, n_dofs), MDMB(n_p, n_dofs);
+      MB(n_p, n_dofs), DMB(n_p, n_dofs), MDMB(n_p, n_dofs), C(n_p, n_dofs);
     Vector<double>                     rhs(n_p), coef(n_p);
     std::vector<SymmetricTensor<2, 3>> cG(n_dofs), symG(n_dofs);
     std::vector<Tensor<2, 3>>          Gtau(n_dofs);
@@ -171,9 +179,11 @@ namespace FasciaFE
           for (unsigned int q = 0; q < n_q; ++q)
             p[q] = out[q].dU_dJ;
 
-        K = 0.;
-        R = 0.;
-        B = 0.;
+        K            = 0.;
+        R            = 0.;
+        B            = 0.;
+        C            = 0.;
+        bool coupled = false;
         for (unsigned int q = 0; q < n_q; ++q)
           {
             const Point<dim>           &X    = fv.quadrature_point(q);
@@ -199,6 +209,9 @@ namespace FasciaFE
             if (!with_matrix)
               continue;
 
+            const SymmetricTensor<2, 3> &T     = out[q].dtau_iso_dJ;
+            const bool                   has_T = !symmetric && T.norm() > 0.;
+            coupled |= has_T;
             SymmetricTensor<4, 3> c =
               out[q].c_iso + volumetric_tangent(p[q] * J[q]);
             if (!three_field)
@@ -210,13 +223,22 @@ namespace FasciaFE
                 Gtau[j] = G[q][j] * Tensor<2, 3>(tau);
                 if (three_field)
                   for (unsigned int a = 0; a < n_p; ++a)
-                    B(a, j) +=
-                      fv_p.shape_value(a, q) * J[q] * trace(G[q][j]) * dV[q];
+                    {
+                      B(a, j) +=
+                        fv_p.shape_value(a, q) * J[q] * trace(G[q][j]) * dV[q];
+                      if (has_T)
+                        C(a, j) +=
+                          fv_p.shape_value(a, q) * (symG[j] * T) * dV[q];
+                    }
               }
             for (unsigned int i = 0; i < n_dofs; ++i)
-              for (unsigned int j = i; j < n_dofs; ++j)
+              for (unsigned int j = symmetric ? i : 0; j < n_dofs; ++j)
                 K(i, j) +=
                   (symG[i] * cG[j] + scalar_product(G[q][i], Gtau[j])) * dV[q];
+            if (has_T && !three_field)
+              for (unsigned int i = 0; i < n_dofs; ++i)
+                for (unsigned int j = 0; j < n_dofs; ++j)
+                  K(i, j) += (symG[i] * T) * J[q] * trace(G[q][j]) * dV[q];
           }
 
         if (with_matrix)
@@ -228,13 +250,19 @@ namespace FasciaFE
                 D.mmult(DMB, MB);
                 Minv.mmult(MDMB, DMB);
                 for (unsigned int i = 0; i < n_dofs; ++i)
-                  for (unsigned int j = i; j < n_dofs; ++j)
+                  for (unsigned int j = symmetric ? i : 0; j < n_dofs; ++j)
                     for (unsigned int a = 0; a < n_p; ++a)
                       K(i, j) += B(a, i) * MDMB(a, j);
+                if (coupled) // K += C^T M^-1 B
+                  for (unsigned int i = 0; i < n_dofs; ++i)
+                    for (unsigned int j = 0; j < n_dofs; ++j)
+                      for (unsigned int a = 0; a < n_p; ++a)
+                        K(i, j) += C(a, i) * MB(a, j);
               }
-            for (unsigned int i = 0; i < n_dofs; ++i)
-              for (unsigned int j = 0; j < i; ++j)
-                K(i, j) = K(j, i);
+            if (symmetric)
+              for (unsigned int i = 0; i < n_dofs; ++i)
+                for (unsigned int j = 0; j < i; ++j)
+                  K(i, j) = K(j, i);
           }
 
         cell->get_dof_indices(dofs);

@@ -12,7 +12,10 @@ namespace FasciaFE
    * sqrt(3/2 dev(sigma):dev(sigma)) [Pa], the hydrostatic pressure
    * -tr(sigma)/3 [Pa], J = det F [-], the stored and dissipated energy
    * densities [J/m^3], the largest contact pressure on the cell's top face
-   * [Pa], the material id and the MPI rank that owns the cell.
+   * [Pa], the material id and the MPI rank that owns the cell; and the
+   * cell averages of the models' internal state: the structure parameter
+   * lambda [-] (1 where the model has none), the active tone stress T [Pa]
+   * and the sum of the norms of the Prony internal stresses |Q_a| [Pa].
    */
   template <int dim>
   std::vector<std::pair<std::string, std::string>>
@@ -27,6 +30,9 @@ namespace FasciaFE
       {"dissipated_energy_density", "J/m^3"},
       {"contact_pressure", "Pa"},
       {"material_id", "1"},
+      {"lambda", "1"},
+      {"tone_stress", "Pa"},
+      {"prony_stress_norm", "Pa"},
       {"partition", "1"}};
     for (const char *c : {"xx", "yy", "zz", "xy", "xz", "yz"})
       units.emplace_back(std::string("stress_") + c, "Pa");
@@ -46,22 +52,28 @@ namespace FasciaFE
     std::vector<Vector<double>> sigma(6, Vector<double>(n_cells));
     Vector<double> von_mises(n_cells), hydrostatic(n_cells), J(n_cells),
       energy(n_cells), dissipated(n_cells), contact(n_cells), material(n_cells),
-      partition(n_cells);
+      partition(n_cells), lambda(n_cells), tone(n_cells), prony(n_cells);
     const unsigned int n_face_q = face_quadrature.size();
 
     for (const auto &cell : triangulation.active_cell_iterators())
       {
         if (!cell->is_locally_owned())
           continue;
-        const unsigned int    k      = cell->active_cell_index();
-        const auto            states = point_states.get_data(cell);
+        const unsigned int k      = cell->active_cell_index();
+        const auto         states = point_states.get_data(cell);
+        const Material &model = settings.tissue.material(cell->material_id());
         SymmetricTensor<2, 3> s;
         for (const auto &st : states)
           {
-            s += st->cauchy_stress / states.size();
-            J(k) += st->J / states.size();
-            energy(k) += st->energy / states.size();
-            dissipated(k) += st->dissipated / states.size();
+            const double w = 1. / states.size();
+            const auto   h = make_array_view(st->history_old);
+            s += w * st->cauchy_stress;
+            J(k) += w * st->J;
+            energy(k) += w * st->energy;
+            dissipated(k) += w * st->dissipated;
+            lambda(k) += w * model.structure(h);
+            tone(k) += w * model.active_stress(h);
+            prony(k) += w * model.internal_stress_norm(h);
           }
         for (unsigned int c = 0; c < 6; ++c)
           sigma[c](k) = s[idx[c][0]][idx[c][1]];
@@ -118,6 +130,11 @@ namespace FasciaFE
                              DataOut<dim>::type_cell_data);
     data_out.add_data_vector(material,
                              "material_id",
+                             DataOut<dim>::type_cell_data);
+    data_out.add_data_vector(lambda, "lambda", DataOut<dim>::type_cell_data);
+    data_out.add_data_vector(tone, "tone_stress", DataOut<dim>::type_cell_data);
+    data_out.add_data_vector(prony,
+                             "prony_stress_norm",
                              DataOut<dim>::type_cell_data);
     data_out.add_data_vector(partition,
                              "partition",

@@ -70,6 +70,15 @@ namespace FasciaFE
     check_initial_configuration();
     setup_system();
     setup_states();
+    // auto: MUMPS for small systems (faster and more robust than AMG at
+    // these sizes), AMG-preconditioned Krylov above. CG needs a symmetric
+    // matrix: thixotropic models have a non-symmetric consistent tangent,
+    // for which GMRES is used instead.
+    auto &method = settings.linear.method;
+    if (method == "auto")
+      method = n_dofs() <= (dim == 2 ? 100000u : 30000u) ? "direct" : "cg";
+    if (method == "cg" && !settings.tissue.symmetric_tangent())
+      method = "gmres";
     linear_solver = std::make_unique<LinearSolver>(settings.linear, comm);
     linear_solver->set_near_null_space(rigid_body_modes());
   }

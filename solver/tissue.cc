@@ -109,6 +109,17 @@ namespace FasciaFE
 
 
 
+  bool
+  Tissue::symmetric_tangent() const
+  {
+    for (const auto &layer : layers)
+      if (!layer.material->symmetric_tangent())
+        return false;
+    return true;
+  }
+
+
+
   double
   Tissue::max_shear_modulus() const
   {

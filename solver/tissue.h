@@ -51,6 +51,10 @@ namespace FasciaFE
     std::vector<LayerSpec>
     layer_specs() const;
 
+    /** Whether every layer's model has a symmetric consistent tangent. */
+    bool
+    symmetric_tangent() const;
+
     /** Largest small-strain shear modulus over the layers [Pa]. */
     double
     max_shear_modulus() const;

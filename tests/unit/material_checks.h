@@ -49,8 +49,10 @@ namespace FasciaFE
     /**
      * Largest relative error of the isochoric tangent over the 9
      * directions dF = e_a x e_b: the finite difference of tau_iso against
-     * c_iso : sym(l) + l tau_iso + tau_iso l^T, l = dF F^-1, by central
-     * differences with step h.
+     * c_iso : sym(l) + l tau_iso + tau_iso l^T
+     *         + dtau_iso_dJ J tr(l),  l = dF F^-1,
+     * by central differences with step h (J~ = det F follows F, so the
+     * J~-coupling of pressure-driven models is checked too).
      */
     inline double
     tangent_error(const Material            &m,
@@ -72,9 +74,11 @@ namespace FasciaFE
               evaluate(m, F - h * dF, history, hn).tau_iso;
             const Tensor<2, 3> fd = Tensor<2, 3>(tp - tm) / (2. * h);
             const Tensor<2, 3> l  = dF * invert(F);
-            const Tensor<2, 3> an = Tensor<2, 3>(out.c_iso * symmetrize(l)) +
-                                    l * Tensor<2, 3>(out.tau_iso) +
-                                    Tensor<2, 3>(out.tau_iso) * transpose(l);
+            const Tensor<2, 3> an =
+              Tensor<2, 3>(out.c_iso * symmetrize(l)) +
+              l * Tensor<2, 3>(out.tau_iso) +
+              Tensor<2, 3>(out.tau_iso) * transpose(l) +
+              Tensor<2, 3>(out.dtau_iso_dJ) * determinant(F) * trace(l);
             max_error = std::max(max_error, (fd - an).norm() / scale);
           }
       return max_error;
@@ -87,7 +91,10 @@ namespace FasciaFE
       std::normal_distribution<double> n;
       double                           q[4], s = 0.;
       for (double &x : q)
-        s += (x = n(rng)) * x;
+        {
+          x = n(rng);
+          s += x * x;
+        }
       for (double &x : q)
         x /= std::sqrt(s);
       const double w = q[0], x = q[1], y = q[2], z = q[3];

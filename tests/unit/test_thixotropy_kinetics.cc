@@ -91,7 +91,11 @@ TEST(ThixotropyKinetics, DriverBelowThresholdBreaksNothing)
 {
   const ThixotropyKinetics k(0., 1., 1., 1., 0.5);
   EXPECT_DOUBLE_EQ(k.update(0.8, 0.4, 10.), 0.8);
+  EXPECT_DOUBLE_EQ(k.update(0.8, 0.5, 10.), 0.8);
   EXPECT_LT(k.update(0.8, 0.6, 10.), 0.8);
+  // Overstress: D = 0.9 with threshold 0.5 acts as D = 0.4 without one.
+  const ThixotropyKinetics free(0., 1., 1., 1., 0.);
+  EXPECT_DOUBLE_EQ(k.update(0.8, 0.9, 10.), free.update(0.8, 0.4, 10.));
 }
 
 TEST(ThixotropyKinetics, RejectsNegativeRatesAndExponents)
