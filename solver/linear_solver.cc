@@ -46,6 +46,10 @@ namespace FasciaFE
   LinearSolver::set_near_null_space(
     const std::vector<PETScWrappers::MPI::Vector> &modes)
   {
+    // Copy-construct rather than copy-assign: assigning into the vectors
+    // held so far fails when the mesh has been refined or repartitioned
+    // (other sizes or another parallel layout).
+    null_space.clear();
     null_space = modes;
   }
 

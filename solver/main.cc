@@ -1,7 +1,7 @@
 /**
  * The fasciafe command line:
  *   fasciafe run FILE.prm [--set "Section/Sub/Name=value"]... [--output DIR]
- *                [--quiet]
+ *                [--restart] [--quiet]
  *   fasciafe print-parameters [--format prm|json|markdown]
  *   fasciafe --help | --version
  * Exit status: 0 success, 1 internal error, 2 bad input (nothing written),
@@ -23,7 +23,8 @@ namespace
   const char *usage =
     "Usage:\n"
     "  fasciafe run FILE.prm [--set \"Section/Sub/Name=value\"]... "
-    "[--output DIR] [--quiet]\n"
+    "[--output DIR]\n"
+    "               [--restart] [--quiet]\n"
     "  fasciafe print-parameters [--format prm|json|markdown]\n"
     "  fasciafe --help\n"
     "  fasciafe --version\n"
@@ -34,6 +35,8 @@ namespace
     "  --set S=V       override one parameter, e.g.\n"
     "                  --set \"Protocol/Depth=0.002\" (repeatable)\n"
     "  --output DIR    output directory\n"
+    "  --restart       continue the run in DIR from its last checkpoint\n"
+    "                  (Checkpoint/Interval), e.g. after it was killed\n"
     "  --quiet         no progress line\n"
     "print-parameters  every parameter with default, range and unit\n"
     "\n"
@@ -103,6 +106,8 @@ main(int argc, char **argv)
                 options.output_directory = args[++i];
               else if (a == "--quiet")
                 options.quiet = true;
+              else if (a == "--restart")
+                options.restart = true;
               else if (a.rfind("--", 0) == 0)
                 throw UsageError("unknown option '" + a + "'");
               else if (options.parameter_file.empty())

@@ -6,6 +6,7 @@
 
 #include <solver/exceptions.h>
 #include <solver/parameter_file.h>
+#include <solver/tissue_preset.h>
 
 #include <fstream>
 #include <regex>
@@ -171,14 +172,27 @@ namespace FasciaFE
       Tissue::declare_layer_count(count);
       parse(count, true);
       for (const auto &option : set_options)
-        if (option.rfind("Tissue/Number of layers", 0) == 0)
+        if (option.rfind("Tissue/Number of layers", 0) == 0 ||
+            option.rfind("Tissue/Preset", 0) == 0)
           apply_set_option(count, option);
       count.enter_subsection("Tissue");
-      const unsigned int n_layers = count.get_integer("Number of layers");
+      unsigned int       n_layers      = count.get_integer("Number of layers");
+      const std::string  preset        = count.get("Preset");
+      const unsigned int preset_layers = TissuePreset::n_layers(preset);
       count.leave_subsection();
+      if (preset_layers > 0)
+        {
+          check_input(n_layers == 1 || n_layers == preset_layers,
+                      "Tissue/Number of layers = " + std::to_string(n_layers) +
+                        " conflicts with Tissue/Preset = " + preset + " (" +
+                        std::to_string(preset_layers) + " layers)");
+          n_layers = preset_layers;
+        }
 
-      // Second pass: everything, strictly.
+      // Second pass: everything, strictly; a preset's values first, so
+      // that the file and the --set options override them.
       declare(prm, n_layers);
+      TissuePreset::apply(prm, preset);
       parse(prm, false);
       for (const auto &option : set_options)
         apply_set_option(prm, option);

@@ -269,6 +269,7 @@ namespace FasciaFE
                       "Subdivisions of each cell in the field output "
                       "(0: the polynomial degree) [-].");
     prm.leave_subsection();
+    CheckpointParameters::declare_parameters(prm);
   }
 
 
@@ -280,6 +281,33 @@ namespace FasciaFE
     directory      = prm.get("Directory");
     field_interval = prm.get_integer("Field output interval");
     subdivisions   = prm.get_integer("Subdivisions");
+    prm.leave_subsection();
+    checkpoint.parse_parameters(prm);
+  }
+
+
+
+  void
+  CheckpointParameters::declare_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Checkpoint");
+    prm.declare_entry("Interval",
+                      "0",
+                      Integer(0, 1000000),
+                      "Write a checkpoint to DIR/checkpoint/ every N "
+                      "converged steps, from which `fasciafe run FILE "
+                      "--restart` continues the run; each replaces the "
+                      "previous one. 0 writes none [-].");
+    prm.leave_subsection();
+  }
+
+
+
+  void
+  CheckpointParameters::parse_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Checkpoint");
+    interval = prm.get_integer("Interval");
     prm.leave_subsection();
   }
 } // namespace FasciaFE

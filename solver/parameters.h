@@ -88,12 +88,31 @@ namespace FasciaFE
     parse_parameters(ParameterHandler &prm);
   };
 
-  /** What is written and how often. */
+  /**
+   * Checkpoints of a run (subsection "Checkpoint"), from which
+   * `fasciafe run FILE --restart` continues it (docs/output.md).
+   */
+  struct CheckpointParameters
+  {
+    /** Converged steps between two checkpoints; 0: none. */
+    unsigned int interval = 0;
+
+    static void
+    declare_parameters(ParameterHandler &prm);
+    void
+    parse_parameters(ParameterHandler &prm);
+  };
+
+  /**
+   * What is written and how often: subsection "Output", and with it the
+   * subsection "Checkpoint".
+   */
   struct OutputParameters
   {
-    std::string  directory      = "results";
-    unsigned int field_interval = 1;
-    unsigned int subdivisions   = 0;
+    std::string          directory      = "results";
+    unsigned int         field_interval = 1;
+    unsigned int         subdivisions   = 0;
+    CheckpointParameters checkpoint;
 
     static void
     declare_parameters(ParameterHandler &prm);

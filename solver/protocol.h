@@ -19,15 +19,37 @@ namespace FasciaFE
    * over the ramp time, held for the hold time, then back to -gap over the
    * unload time (phases with zero duration are skipped).
    * Type "table": the phases are the intervals of a table of (t, d) points.
+   * Type "phases": a sequence of named phases (see parse_phases()), each
+   * starting from the state the previous one reached: displacement
+   * control (ramp, hold, unload, cyclic, rest) or force control (force,
+   * force-ramp), where the depth is the unknown that makes the tip's
+   * reaction force equal the target.
    */
   class Protocol
   {
   public:
+    enum class Control
+    {
+      displacement,
+      force
+    };
+
     struct Phase
     {
       std::string name;
       double      t_start = 0., t_end = 0.;
-      double      d_start = 0., d_end = 0.;
+      /** Nominal depths at the ends [m] (for relative phases, those
+       * reached when every earlier phase ends where it is nominally). */
+      double  d_start = 0., d_end = 0.;
+      Control control = Control::displacement;
+      /** Depth at the start taken from the run (after force control). */
+      bool relative = false;
+      /** Force control: target force at the end [N]; ramped linearly from
+       * the force at the phase start when @p ramp, constant otherwise. */
+      double force = 0.;
+      bool   ramp  = false;
+      /** Cyclic phases: d = d_start + amplitude sin(2 pi frequency t'). */
+      double amplitude = 0., frequency = 0.;
     };
 
     static void
@@ -39,9 +61,48 @@ namespace FasciaFE
     void
     set_table(const std::vector<std::pair<double, double>> &points);
 
-    /** Prescribed depth at time t [m]. */
+    /**
+     * Prescribed depth at time t [m] for a run whose current phase started
+     * at depth @p start_depth (used by relative phases); without it the
+     * nominal depth.
+     */
     double
     depth(const double t) const;
+    double
+    depth(const double t, const double start_depth) const;
+    /** The same within phase @p k (t may be its end point). */
+    double
+    depth(const unsigned int k, const double t, const double start_depth) const;
+
+    /** Whether phase @p k is force-controlled. */
+    bool
+    force_controlled(const unsigned int k) const
+    {
+      return phases[k].control == Control::force;
+    }
+
+    /** Target force at time t [N], the phase having started at force
+     * @p start_force [N]. */
+    double
+    force(const unsigned int k, const double t, const double start_force) const;
+
+    /**
+     * Parse a phase list "kind duration [values]; ..." (type "phases"):
+     *   ramp T D          depth linearly to D [m] over T [s]
+     *   hold T            depth held
+     *   unload T          depth linearly back to -gap
+     *   rest T            tip lifted to -gap at once, held (recovery)
+     *   cyclic T A f      d_start + A sin(2 pi f t'), A [m], f [Hz]
+     *   force T F         force control at the constant force F [N]
+     *   force-ramp T F    force control, linear from the force at the
+     *                     phase start to F
+     * Throws InputError naming the phase.
+     */
+    void
+    parse_phases(const std::string &text, const double gap);
+
+    /** Relative tolerance of force control on the target force [-]. */
+    double force_tolerance = 1e-4;
 
     /** Index of the phase containing t (the later one at a boundary). */
     unsigned int

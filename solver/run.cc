@@ -9,14 +9,15 @@
 #include <solver/parameter_file.h>
 #include <solver/progress.h>
 #include <solver/run.h>
+#include <solver/run_checkpoint.h>
+#include <solver/run_output.h>
 #include <solver/simulation.h>
 
-#include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include <sys/resource.h>
 
@@ -24,114 +25,15 @@ namespace FasciaFE
 {
   namespace
   {
-    /** A layer name as part of a column name: [a-z0-9_] only. */
-    std::vector<std::string>
-    layer_keys(const Tissue &tissue)
-    {
-      std::vector<std::string> keys;
-      for (unsigned int k = 0; k < tissue.n_layers(); ++k)
-        {
-          std::string key;
-          for (const char c : tissue.layers[k].name)
-            key += std::isalnum(static_cast<unsigned char>(c)) ?
-                     static_cast<char>(std::tolower(c)) :
-                     '_';
-          if (key.empty() ||
-              std::find(keys.begin(), keys.end(), key) != keys.end())
-            key += "_" + std::to_string(k + 1);
-          keys.push_back(key);
-        }
-      return keys;
-    }
-
-    /** Columns of history.h5/csv; units depend on the model type. */
-    void
-    declare_history(HistoryWriter      &history,
-                    const bool          per_length,
-                    const Tissue       &tissue,
-                    const TargetRegion &target)
-    {
-      const std::string                           N = per_length ? "N/m" : "N";
-      const std::string                           A = per_length ? "m" : "m^2";
-      const std::string                           E = per_length ? "J/m" : "J";
-      const std::vector<std::vector<std::string>> columns = {
-        {"time", "s", "simulated time"},
-        {"step", "1", "converged step number"},
-        {"phase", "1", "protocol phase index (0-based)"},
-        {"depth", "m", "prescribed apex depth below the undeformed surface"},
-        {"tip_x", "m", "apex position x"},
-        {"tip_y", "m", "apex position y"},
-        {"tip_z", "m", "apex position z"},
-        {"force_x", N, "reaction force on the tip, x (full model)"},
-        {"force_y", N, "reaction force on the tip, y (full model)"},
-        {"force_z", N, "reaction force on the tip, z, > 0 resisting"},
-        {"contact_area", A, "current contact area (full model)"},
-        {"contact_radius", "m", "largest distance of contact from the axis"},
-        {"max_contact_pressure", "Pa", "largest Cauchy contact pressure"},
-        {"max_penetration", "m", "largest penetration of the tip"},
-        {"stored_energy", E, "stored strain energy (full model)"},
-        {"dissipated_energy", E, "accumulated dissipated energy"},
-        {"newton_iterations", "1", "Newton iterations of the step"},
-        {"linear_iterations", "1", "Krylov iterations of the step"},
-        {"augmentations", "1", "Uzawa contact augmentations of the step"},
-        {"cutbacks", "1", "failed attempts before this step converged"},
-        {"dt", "s", "time step"},
-        {"wall_time", "s", "wall time since the start of the run"}};
-      for (const auto &c : columns)
-        history.add_column(c[0], c[1], c[2]);
-      const std::string V    = per_length ? "m^2" : "m^3";
-      const auto        keys = layer_keys(tissue);
-      for (unsigned int k = 0; k < keys.size(); ++k)
-        {
-          const std::string layer = " in layer " + std::to_string(k + 1) +
-                                    " (" + tissue.layers[k].name + ")";
-          history.add_column("lambda_min_" + keys[k],
-                             "1",
-                             "minimum structure lambda" + layer);
-          history.add_column("lambda_mean_" + keys[k],
-                             "1",
-                             "volume-weighted mean structure lambda" + layer);
-        }
-      history.add_column("released_volume",
-                         V,
-                         "tissue volume with lambda below the release "
-                         "threshold (full model)");
-      if (target.active())
-        {
-          history.add_column("lambda_min_target",
-                             "1",
-                             "minimum structure lambda in the target region");
-          history.add_column("lambda_mean_target",
-                             "1",
-                             "volume-weighted mean lambda in the target "
-                             "region");
-          history.add_column("released_volume_target",
-                             V,
-                             "target-region volume with lambda below the "
-                             "release threshold (full model)");
-        }
-    }
-
-    void
-    write_summary(const std::string                                      &dir,
-                  const MPI_Comm                                          comm,
-                  const std::vector<std::pair<std::string, std::string>> &kv)
-    {
-      if (Utilities::MPI::this_mpi_process(comm) != 0)
-        return;
-      AtomicOutputFile file(dir + "/summary.txt");
-      file.stream() << "# FasciaFE run summary (key value), SI units\n";
-      for (const auto &[k, v] : kv)
-        file.stream() << k << ' ' << v << '\n';
-      file.commit();
-    }
-
+    /** The content of @p file, or "" if it cannot be read. */
     std::string
-    number(const double x)
+    read_text(const std::string &file)
     {
-      std::ostringstream s;
-      s << std::setprecision(10) << x;
-      return s.str();
+      std::ifstream      in(file);
+      std::ostringstream text;
+      if (in && text << in.rdbuf())
+        return text.str();
+      return "";
     }
 
 
@@ -144,7 +46,16 @@ namespace FasciaFE
             const std::string &dir,
             const MPI_Comm     comm)
     {
-      Timer           wall;
+      Timer wall;
+      // The state of the time loop: fresh, or that of the checkpoint.
+      const auto  parameters = model_parameters(prm);
+      RunProgress p;
+      p.dt = settings.time_stepping.initial_dt;
+      std::string checkpoint;
+      if (options.restart)
+        p = read_run_checkpoint(dir, comm, parameters, checkpoint);
+      const double wall_offset = p.wall_time;
+
       Simulation<dim> sim(settings, comm);
       sim.setup(); // may still throw InputError: nothing written yet
       if (settings.target.active())
@@ -153,10 +64,39 @@ namespace FasciaFE
                       " contains no material point of the mesh (check "
                       "Center, Half widths or Radius: the tissue lies at "
                       "z < 0, 2D models use y = 0)");
+      HistoryWriter history(dir, comm);
+      declare_history(history,
+                      settings.geometry.block.type == ModelType::plane_strain,
+                      settings.tissue,
+                      settings.target);
+      if (options.restart)
+        {
+          load_run_checkpoint(sim, checkpoint, p);
+          unsigned int rows = 0;
+          try
+            {
+              rows = history.restore("time", p.t);
+            }
+          catch (const std::runtime_error &e)
+            {
+              throw InputError(std::string("--restart: ") + e.what());
+            }
+          check_input(rows == p.step + 1,
+                      "--restart: the history of '" + dir + "' holds " +
+                        std::to_string(rows) +
+                        " rows up to the checkpoint time, " +
+                        std::to_string(p.step + 1) + " expected");
+        }
 
       const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
+      // A new run must not leave the checkpoint of an earlier one, which a
+      // restart would take for its own.
       if (root)
-        std::filesystem::create_directories(dir);
+        {
+          std::filesystem::create_directories(dir);
+          if (!options.restart)
+            std::filesystem::remove_all(dir + "/checkpoint");
+        }
       MPI_Barrier(comm);
 
       std::stringstream parameters_json;
@@ -166,40 +106,53 @@ namespace FasciaFE
       // The iteration log streams into log.txt.partial and becomes log.txt
       // when the run ends, so that no final name holds a truncated file.
       std::ofstream log;
+      // A restart continues the log of the run.
       if (root)
         {
+          std::string previous;
+          if (options.restart)
+            {
+              previous = read_text(dir + "/log.txt.partial");
+              if (previous.empty())
+                previous = read_text(dir + "/log.txt");
+            }
           log.open(dir + "/log.txt.partial");
           sim.log = &log;
-          log << options.command_line << "\n"
+          log << previous << options.command_line << "\n"
               << sim.n_active_cells() << " cells, " << sim.n_dofs()
               << " degrees of freedom, "
               << Utilities::MPI::n_mpi_processes(comm) << " MPI ranks"
               << std::endl;
+          if (options.restart)
+            log << "restart from the checkpoint " << checkpoint << " at step "
+                << p.step << ", t = " << p.t << " s" << std::endl;
         }
-      HistoryWriter history(dir, comm);
-      declare_history(history,
-                      settings.geometry.block.type == ModelType::plane_strain,
-                      settings.tissue,
-                      settings.target);
       FieldWriter<dim> fields(dir, comm);
       for (const auto &[name, unit] : Simulation<dim>::field_units())
         fields.set_unit(name, unit);
+      if (options.restart)
+        {
+          history.write();
+          fields.restore(p.step);
+        }
       const auto &ts       = settings.time_stepping;
       const auto &protocol = settings.protocol;
       Progress    progress(!options.quiet && root, protocol.end_time());
 
-      double           t = 0., dt = ts.initial_dt, max_force = 0.;
-      double           max_area = 0., max_pressure = 0., max_pen_ratio = 0.;
-      double           min_lambda_target = 1., max_released = 0.;
-      StructureSummary final_structure;
-      unsigned int     step = 0, cutbacks = 0, total_newton = 0;
+      double &t = p.t, &dt = p.dt, &max_force = p.max_force;
+      double &max_area = p.max_area, &max_pressure = p.max_pressure;
+      double &max_pen_ratio = p.max_pen_ratio, &max_released = p.max_released;
+      double &min_lambda_target = p.min_lambda_target;
+      unsigned int    &step = p.step, &total_newton = p.total_newton;
+      unsigned int     cutbacks        = 0;
+      StructureSummary final_structure = sim.structure_summary();
       StepResult       last;
       auto             record = [&](const StepResult &r) {
         const ContactSummary   c     = sim.contact_summary();
         const auto             e     = sim.energies();
         const StructureSummary s     = sim.structure_summary();
         const Point<3>        &apex  = settings.tool.apex();
-        const double           depth = protocol.depth(t);
+        const double           depth = sim.depth_current;
         std::vector<double>    row({t,
                                     double(step),
                                     double(protocol.phase_index(t)),
@@ -221,7 +174,7 @@ namespace FasciaFE
                                     double(r.augmentations),
                                     double(cutbacks),
                                  step > 0 ? dt : 0.,
-                                    wall.wall_time()});
+                                    wall_offset + wall.wall_time()});
         for (unsigned int k = 0; k < s.layer_min.size(); ++k)
           {
             row.push_back(s.layer_min[k]);
@@ -284,8 +237,11 @@ namespace FasciaFE
           }
       };
 
-      record(last);
-      write_fields();
+      if (!options.restart)
+        {
+          record(last);
+          write_fields();
+        }
       const double end = protocol.end_time();
       try
         {
@@ -297,8 +253,7 @@ namespace FasciaFE
                 h = phase.t_end - t; // no sliver step before a phase end
               if (root)
                 log << "step " << step + 1 << ": t = " << t + h
-                    << " s, dt = " << h
-                    << " s, depth = " << protocol.depth(t + h) << " m"
+                    << " s, dt = " << h << " s, phase " << phase.name
                     << std::endl;
               const StepResult r = sim.solve_step(t + h, h);
               if (root && !r.converged)
@@ -331,8 +286,16 @@ namespace FasciaFE
               const unsigned int interval = settings.output.field_interval;
               if (interval > 0 && step % interval == 0)
                 write_fields();
-              if (r.newton_iterations <= ts.easy_iterations)
+              if (r.newton_iterations <= ts.easy_iterations * r.solves)
                 dt = std::min(h * ts.growth_factor, ts.max_dt);
+              const unsigned int every = settings.output.checkpoint.interval;
+              if (every > 0 && step % every == 0)
+                {
+                  p.wall_time = wall_offset + wall.wall_time();
+                  write_run_checkpoint(sim, dir, p, parameters);
+                  if (root)
+                    log << "  checkpoint at step " << step << std::endl;
+                }
               progress.update(phase.name,
                               t,
                               step,
@@ -350,8 +313,7 @@ namespace FasciaFE
                       << std::endl;
           return 3;
         }
-      if (settings.output.field_interval == 0 ||
-          step % settings.output.field_interval != 0)
+      if (fields.last_step_written() != step)
         write_fields();
       progress.update("done", t, step, 0, 0, true);
       progress.finish();

@@ -82,6 +82,8 @@ namespace FasciaFE
     unsigned int newton_iterations = 0;
     unsigned int linear_iterations = 0;
     unsigned int augmentations     = 0;
+    /** Equilibrium solves of the step (several under force control). */
+    unsigned int solves = 1;
   };
 
   /**
@@ -183,9 +185,21 @@ namespace FasciaFE
     PETScWrappers::MPI::Vector                solution_old;   // owned
     PETScWrappers::MPI::Vector                solution_older; // owned
     double                                    depth_old = 0., depth_older = 0.;
-    PETScWrappers::MPI::Vector                ghosted; // relevant
-    double                                    time = 0., dt = 0.;
-    double                                    penalty = 0.;
+    /** Apex depth of the current iterate [m]. */
+    double depth_current = 0.;
+    /** Tip reaction force z at the last commit [N, or N/m]. */
+    double force_old = 0.;
+    /** The protocol phase of the last step, and the depth [m] and force
+     * [N] at its start (relative and force-controlled phases). */
+    unsigned int phase             = 0;
+    double       phase_start_depth = 0., phase_start_force = 0.;
+    /** Last secant stiffness dF/dd of force control [N/m]. */
+    double force_stiffness = 0.;
+    /** Length of the last committed step [s]. */
+    double                     dt_old = 0.;
+    PETScWrappers::MPI::Vector ghosted; // relevant
+    double                     time = 0., dt = 0.;
+    double                     penalty = 0.;
     /** Element size of the contact zone after refinement [m]. */
     double h0 = 0.;
 
@@ -220,6 +234,12 @@ namespace FasciaFE
     /** Newton iterations at fixed multipliers. */
     StepResult
     newton();
+    /** Newton and Uzawa augmentations with the apex at @p depth. */
+    StepResult
+    solve_at_depth(const double depth, const bool predict);
+    /** Force control: secant iteration on the depth (see solve_step). */
+    StepResult
+    solve_at_force(const double target, const bool first);
     std::vector<PETScWrappers::MPI::Vector>
     rigid_body_modes() const;
 

@@ -124,9 +124,29 @@ namespace FasciaFE
   StepResult
   Simulation<dim>::solve_step(const double t, const double step)
   {
-    time               = t;
-    dt                 = step;
-    const double depth = settings.protocol.depth(t);
+    time                   = t;
+    dt                     = step;
+    const Protocol    &p   = settings.protocol;
+    const unsigned int now = p.phase_index(t - 0.5 * step);
+    if (now != phase)
+      {
+        phase             = now;
+        phase_start_depth = depth_old;
+        phase_start_force = force_old;
+      }
+    if (p.force_controlled(now))
+      return solve_at_force(p.force(now, t, phase_start_force),
+                            depth_old == phase_start_depth);
+    return solve_at_depth(p.depth(now, t, phase_start_depth), true);
+  }
+
+
+
+  template <int dim>
+  StepResult
+  Simulation<dim>::solve_at_depth(const double depth, const bool predict)
+  {
+    depth_current = depth;
     settings.tool.set_depth(depth);
     // Penetration relative to the current depth; before the tip reaches
     // the surface, relative to 1e-3 h0.
@@ -135,16 +155,21 @@ namespace FasciaFE
 
     // Predictor: the last step's displacement increment, scaled by the
     // ratio of the depth increments (none in a hold).
-    solution = solution_old;
-    if (depth_old != depth_older)
+    if (predict)
       {
-        const double ratio =
-          std::clamp((depth - depth_old) / (depth_old - depth_older), -1., 2.);
-        solution.add(ratio, solution_old, -ratio, solution_older);
+        solution = solution_old;
+        if (depth_old != depth_older)
+          {
+            const double ratio =
+              std::clamp((depth - depth_old) / (depth_old - depth_older),
+                         -1.,
+                         2.);
+            solution.add(ratio, solution_old, -ratio, solution_older);
+          }
+        ghosted                 = solution;
+        step_residual_reference = 0.;
       }
-    ghosted = solution;
 
-    step_residual_reference = 0.;
     StepResult total;
     for (unsigned int aug = 0;; ++aug)
       {
@@ -181,6 +206,90 @@ namespace FasciaFE
 
 
 
+  /**
+   * Force control: find the depth d at which the tip's reaction force
+   * F(d) equals the target F*, by secant iterations
+   *   d_{i+1} = d_i + (F* - F_i) / k_i,  k_i = (F_i - F_{i-1}) / (d_i -
+   * d_{i-1}), each a full equilibrium solve from the previous iterate, starting
+   * from the last step's secant stiffness (or 1.5 F/d, the Hertz slope), with
+   * the depth change per iteration limited to max(2 h0, |d|). Converged
+   * when |F - F*| <= tol F*.
+   */
+  template <int dim>
+  StepResult
+  Simulation<dim>::solve_at_force(const double target, const bool first)
+  {
+    const double tol = settings.protocol.force_tolerance * target;
+    double       d_a = depth_old, F_a = force_old;
+    double       k_est = force_stiffness > 0.   ? force_stiffness :
+                         (F_a > 0. && d_a > 0.) ? 1.5 * F_a / d_a :
+                                                  0.;
+    auto         next  = [&](const double d, const double F) {
+      double       change = k_est > 0. ? (target - F) / k_est : 0.5 * h0;
+      const double limit  = std::max(2. * h0, std::abs(d));
+      return d + std::clamp(change, -limit, limit);
+    };
+    // Within a force phase, the first trial extrapolates the creep of the
+    // last step, d_old + (d_old - d_older) dt / dt_old.
+    double d = next(d_a, F_a);
+    if (!first && dt_old > 0.)
+      d += std::clamp((depth_old - depth_older) * dt / dt_old, -h0, h0);
+    StepResult                 total;
+    PETScWrappers::MPI::Vector good = solution_old; // last converged iterate
+    unsigned int               halvings = 0, n_converged = 0;
+    for (unsigned int it = 0; it < 40; ++it)
+      {
+        const StepResult r = solve_at_depth(d, it == 0 && halvings == 0);
+        total.newton_iterations += r.newton_iterations;
+        total.linear_iterations += r.linear_iterations;
+        total.augmentations += r.augmentations;
+        total.solves = it + 1;
+        if (!r.converged)
+          {
+            // Back off halfway towards the last converged depth.
+            if (++halvings > 6)
+              {
+                total.failure = r.failure;
+                return total;
+              }
+            d        = d_a + 0.5 * (d - d_a);
+            solution = good;
+            ghosted  = solution;
+            continue;
+          }
+        good           = solution;
+        const double F = contact_summary().force[2];
+        if (log && Utilities::MPI::this_mpi_process(comm) == 0)
+          *log << "  force control " << it + 1 << ": depth " << d
+               << " m, force " << F << " N, target " << target << " N"
+               << std::endl;
+        if (std::abs(F - target) <= tol)
+          {
+            if (k_est > 0.)
+              force_stiffness = k_est;
+            total.converged = true;
+            return total;
+          }
+        // Secant only between iterates of this time level: the committed
+        // (d, F) of the last step belongs to another time (creep).
+        if (n_converged++ > 0 && d != d_a && (F - F_a) / (d - d_a) > 0.)
+          k_est = (F - F_a) / (d - d_a);
+        else if (k_est <= 0. && F > 0. && d > 0.)
+          k_est = 1.5 * F / d;
+        d_a = d;
+        F_a = F;
+        d   = next(d, F);
+      }
+    std::ostringstream msg;
+    msg << "force control: the force did not reach " << target
+        << " N within 40 depth iterations (last depth " << d_a << " m, force "
+        << F_a << " N)";
+    total.failure = msg.str();
+    return total;
+  }
+
+
+
   template <int dim>
   void
   Simulation<dim>::commit_step()
@@ -188,7 +297,9 @@ namespace FasciaFE
     solution_older = solution_old;
     solution_old   = solution;
     depth_older    = depth_old;
-    depth_old      = settings.protocol.depth(time);
+    depth_old      = depth_current;
+    force_old      = contact_summary().force[2];
+    dt_old         = dt;
     for (const auto &cell : triangulation.active_cell_iterators())
       if (cell->is_locally_owned())
         {

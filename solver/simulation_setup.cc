@@ -66,7 +66,8 @@ namespace FasciaFE
         1e-12 * settings.tissue.max_shear_modulus() * h0 * h0;
 
     settings.tool.set_depth(settings.protocol.depth(0.));
-    depth_old = depth_older = settings.protocol.depth(0.);
+    depth_old = depth_older = depth_current = phase_start_depth =
+      settings.protocol.depth(0.);
     check_initial_configuration();
     setup_system();
     setup_states();

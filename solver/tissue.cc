@@ -1,5 +1,6 @@
 #include <solver/exceptions.h>
 #include <solver/tissue.h>
+#include <solver/tissue_preset.h>
 
 #include <algorithm>
 
@@ -9,12 +10,23 @@ namespace FasciaFE
   Tissue::declare_layer_count(ParameterHandler &prm)
   {
     prm.enter_subsection("Tissue");
-    prm.declare_entry("Number of layers",
-                      "1",
-                      Patterns::Integer(1, max_layers),
-                      "Number of tissue layers, counted from the top "
-                      "surface down; each has a subsection \"Layer k\" "
-                      "[-].");
+    prm.declare_entry(
+      "Number of layers",
+      "1",
+      Patterns::Integer(1, max_layers),
+      "Number of tissue layers, counted from the top "
+      "surface down; each has a subsection \"Layer k\" "
+      "[-]. With a preset it must be 1 (the default) or the preset's count.");
+    prm.declare_entry("Preset",
+                      "none",
+                      Patterns::Selection(TissuePreset::names()),
+                      "A built-in stack of layers whose names, thicknesses, "
+                      "models and parameters become the values of the "
+                      "\"Layer k\" entries (the file and --set can still "
+                      "change any of them). myofascial: skin, subcutaneous "
+                      "fat, superficial fascia, glide layer (thixotropic), "
+                      "deep fascia, muscle, defaults from physics.md (see "
+                      "docs/models.md) [-].");
     prm.leave_subsection();
   }
 
@@ -55,7 +67,10 @@ namespace FasciaFE
   {
     layers.clear();
     prm.enter_subsection("Tissue");
-    const unsigned int n = prm.get_integer("Number of layers");
+    const unsigned int preset_layers =
+      TissuePreset::n_layers(prm.get("Preset"));
+    const unsigned int n =
+      preset_layers > 0 ? preset_layers : prm.get_integer("Number of layers");
     for (unsigned int k = 1; k <= n; ++k)
       {
         const std::string section = "Layer " + std::to_string(k);

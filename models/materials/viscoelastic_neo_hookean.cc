@@ -133,6 +133,18 @@ namespace FasciaFE
 
 
 
+  double
+  ViscoelasticNeoHookean::internal_stress_norm(
+    const ArrayView<const double> &h) const
+  {
+    double norm = 0.;
+    for (unsigned int a = 0; a < prony_moduli.size(); ++a)
+      norm += unpack(h, 6 * (a + 1)).norm();
+    return norm;
+  }
+
+
+
   void
   ViscoelasticNeoHookean::evaluate(const MaterialInput &in,
                                    MaterialOutput      &out) const

@@ -53,6 +53,10 @@ namespace FasciaFE
     void
     evaluate(const MaterialInput &in, MaterialOutput &out) const override;
 
+    /** Sum of the Frobenius norms of the Q_a [Pa]. */
+    double
+    internal_stress_norm(const ArrayView<const double> &h) const override;
+
     double
     shear_modulus() const override
     {

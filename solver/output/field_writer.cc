@@ -51,18 +51,6 @@ namespace FasciaFE
     }
 
     /**
-     * The XDMF attribute type of a data set with @p n_components components.
-     */
-    std::string
-    xdmf_attribute_type(const unsigned int n_components)
-    {
-      return n_components == 1 ? "Scalar" :
-             n_components == 3 ? "Vector" :
-             n_components == 9 ? "Tensor" :
-                                 "Matrix";
-    }
-
-    /**
      * The name of the VTU files of @p step without the rank and extension.
      */
     std::string
@@ -83,24 +71,6 @@ namespace FasciaFE
     stored_components(const unsigned int n)
     {
       return dim != 2 ? n : n == 2 ? 3 : n == 4 ? 9 : n;
-    }
-
-    /**
-     * An XDMF DataItem for the HDF5 dataset @p path with @p rows rows and
-     * @p columns columns (1-D if @p columns is 1) of doubles or, if
-     * @p integer, of 32-bit unsigned integers.
-     */
-    std::string
-    data_item(const std::uint64_t rows,
-              const unsigned int  columns,
-              const std::string  &path,
-              const bool          integer = false)
-    {
-      return "          <DataItem Dimensions=\"" + std::to_string(rows) +
-             (columns != 1 ? " " + std::to_string(columns) : "") +
-             (integer ? "\" NumberType=\"UInt\" Precision=\"4\"" :
-                        "\" NumberType=\"Float\" Precision=\"8\"") +
-             " Format=\"HDF\">" + path + "</DataItem>\n";
     }
   } // namespace
 
@@ -124,10 +94,10 @@ namespace FasciaFE
   {
     AssertThrow(!finalized,
                 ExcMessage("FieldWriter::write() called after finalize()"));
-    AssertThrow(steps.empty() || step > steps.back().step,
+    AssertThrow(pvd_steps.empty() || step > pvd_steps.back(),
                 ExcMessage("FieldWriter::write(): step " +
                            std::to_string(step) + " is not after step " +
-                           std::to_string(steps.back().step)));
+                           std::to_string(pvd_steps.back())));
 
     const unsigned int rank =
       Utilities::MPI::this_mpi_process(mpi_communicator);
@@ -151,6 +121,7 @@ namespace FasciaFE
 
     steps.push_back(write_hdf5(data_out, time, step));
     pvd_records.emplace_back(time, "vtu/" + vtu_base_name(step) + ".pvtu");
+    pvd_steps.push_back(step);
     run_checked_on_all_ranks(mpi_communicator, [&]() {
       if (rank == 0)
         write_records(data_out);
@@ -329,45 +300,7 @@ namespace FasciaFE
     data_out.write_pvtu_record(pvtu.stream(), piece_names);
     pvtu.commit();
 
-    AtomicOutputFile pvd(directory + "/solution.pvd");
-    pvd.stream().imbue(std::locale::classic());
-    pvd.stream() << std::setprecision(17);
-    DataOutBase::write_pvd_record(pvd.stream(), pvd_records);
-    pvd.commit();
-
-    const std::string  topology = dim == 2 ? "Quadrilateral" : "Hexahedron";
-    const unsigned int vertices_per_cell = GeometryInfo<dim>::vertices_per_cell;
-    AtomicOutputFile   file(directory + "/fields.xdmf");
-    std::ostream      &out = file.stream();
-    out.imbue(std::locale::classic());
-    out << std::setprecision(17);
-    out << "<?xml version=\"1.0\" ?>\n<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n"
-        << "<Xdmf Version=\"3.0\">\n  <Domain>\n    <Grid Name=\"fields\" "
-        << "GridType=\"Collection\" CollectionType=\"Temporal\">\n";
-    for (const StepRecord &record : steps)
-      {
-        const std::string group =
-          "step_" + Utilities::to_string(record.step, 5);
-        const std::string h5 = "fields.h5:/" + group + "/";
-        out << "      <Grid Name=\"" << group << "\" GridType=\"Uniform\">\n"
-            << "        <Time Value=\"" << record.time << "\"/>\n"
-            << "        <Topology TopologyType=\"" << topology
-            << "\" NumberOfElements=\"" << record.n_cells << "\">\n"
-            << data_item(record.n_cells, vertices_per_cell, h5 + "cells", true)
-            << "        </Topology>\n"
-            << "        <Geometry GeometryType=\"XYZ\">\n"
-            << data_item(record.n_nodes, 3, h5 + "nodes")
-            << "        </Geometry>\n";
-        for (const auto &data_set : record.data_sets)
-          out << "        <Attribute Name=\"" << data_set.first
-              << "\" AttributeType=\"" << xdmf_attribute_type(data_set.second)
-              << "\" Center=\"Node\">\n"
-              << data_item(record.n_nodes, data_set.second, h5 + data_set.first)
-              << "        </Attribute>\n";
-        out << "      </Grid>\n";
-      }
-    out << "    </Grid>\n  </Domain>\n</Xdmf>\n";
-    file.commit();
+    write_time_series();
   }
 
 

@@ -99,6 +99,35 @@ namespace FasciaFE
     finalize();
 
     /**
+     * Continue the fields of an earlier run in the same directory (a
+     * restart), before the first write(): keep its output steps up to
+     * @p last_step and drop the later ones. The steps kept are read back
+     * from `solution.pvd` and `fields.xdmf`; `fields.h5` (or, if the run was
+     * killed, `fields.h5.partial`) becomes `fields.h5.partial` again, and
+     * the groups of later steps are deleted from it; the pvtu and vtu files
+     * of later steps are deleted; solution.pvd and fields.xdmf are
+     * rewritten. If the HDF5 file cannot be opened or lacks a step kept
+     * (a run killed while writing it), it is renamed to
+     * `fields.h5.damaged` and fields.h5 starts anew with the next step,
+     * while solution.pvd keeps every step. Collective; throws
+     * std::runtime_error (on every rank) if a file cannot be read or
+     * written.
+     */
+    void
+    restore(const unsigned int last_step);
+
+    /**
+     * The number of the last step written (also by the run restore()
+     * continued), or numbers::invalid_unsigned_int if none.
+     */
+    unsigned int
+    last_step_written() const
+    {
+      return pvd_steps.empty() ? dealii::numbers::invalid_unsigned_int :
+                                 pvd_steps.back();
+    }
+
+    /**
      * Number of steps written so far.
      */
     unsigned int
@@ -146,11 +175,17 @@ namespace FasciaFE
     void
     write_records(const dealii::DataOut<dim> &data_out) const;
 
+    /** On rank 0, rewrite solution.pvd and fields.xdmf. */
+    void
+    write_time_series() const;
+
     const std::string                           directory;
     const MPI_Comm                              mpi_communicator;
     std::map<std::string, std::string>          units;
     std::vector<StepRecord>                     steps;
     std::vector<std::pair<double, std::string>> pvd_records;
-    bool                                        finalized;
+    /** The step numbers of pvd_records. */
+    std::vector<unsigned int> pvd_steps;
+    bool                      finalized;
   };
 } // namespace FasciaFE

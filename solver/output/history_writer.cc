@@ -6,10 +6,16 @@
 #include <boost/algorithm/string/join.hpp>
 #include <boost/algorithm/string/split.hpp>
 #include <boost/algorithm/string/trim.hpp>
+#include <boost/serialization/map.hpp>
+#include <boost/serialization/string.hpp>
+#include <boost/serialization/vector.hpp>
+
+#include <hdf5.h>
 
 #include <solver/output/atomic_file.h>
 #include <solver/output/history_writer.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -113,6 +119,128 @@ namespace FasciaFE
   HistoryWriter::csv_file_name() const
   {
     return directory + "/history.csv";
+  }
+
+
+
+  namespace
+  {
+    /**
+     * The columns @p names of the group `/history` of the history.h5 file
+     * @p file, which must hold no other column. Throws std::runtime_error.
+     */
+    std::map<std::string, std::vector<double>>
+    read_history_hdf5(const std::string              &file,
+                      const std::vector<std::string> &names)
+    {
+      // HDF5's own error stack would print to stderr: the caller reports.
+      H5E_auto2_t handler;
+      void       *data = nullptr;
+      H5Eget_auto2(H5E_DEFAULT, &handler, &data);
+      H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+      std::map<std::string, std::vector<double>> table;
+      std::string                                error;
+      const hid_t f = std::filesystem::exists(file) ?
+                        H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT) :
+                        -1;
+      const hid_t g = f >= 0 ? H5Gopen2(f, "history", H5P_DEFAULT) : -1;
+      H5G_info_t  info;
+      if (g < 0 || H5Gget_info(g, &info) < 0)
+        error = "cannot read '" + file + "'";
+      else if (info.nlinks != names.size())
+        error = "'" + file + "' has " + std::to_string(info.nlinks) +
+                " columns instead of " + std::to_string(names.size());
+      for (unsigned int c = 0; c < names.size() && error.empty(); ++c)
+        {
+          const hid_t d     = H5Dopen2(g, names[c].c_str(), H5P_DEFAULT);
+          const hid_t space = d >= 0 ? H5Dget_space(d) : -1;
+          hsize_t     n     = 0;
+          if (space < 0 || H5Sget_simple_extent_ndims(space) != 1 ||
+              H5Sget_simple_extent_dims(space, &n, nullptr) < 0)
+            error = "'" + file + "' has no column '" + names[c] + "'";
+          else
+            {
+              auto &values = table[names[c]];
+              values.resize(n);
+              if (n > 0 && H5Dread(d,
+                                   H5T_NATIVE_DOUBLE,
+                                   H5S_ALL,
+                                   H5S_ALL,
+                                   H5P_DEFAULT,
+                                   values.data()) < 0)
+                error =
+                  "cannot read column '" + names[c] + "' of '" + file + "'";
+            }
+          if (space >= 0)
+            H5Sclose(space);
+          if (d >= 0)
+            H5Dclose(d);
+        }
+      if (g >= 0)
+        H5Gclose(g);
+      if (f >= 0)
+        H5Fclose(f);
+      H5Eset_auto2(H5E_DEFAULT, handler, data);
+      if (!error.empty())
+        throw std::runtime_error(error);
+      return table;
+    }
+  } // namespace
+
+
+
+  unsigned int
+  HistoryWriter::restore(const std::string &key, const double last)
+  {
+    AssertThrow(rows == 0,
+                ExcMessage("HistoryWriter::restore() after add_row()"));
+    std::map<std::string, std::vector<double>> table;
+    std::string                                error;
+    if (Utilities::MPI::this_mpi_process(mpi_communicator) == 0)
+      try
+        {
+          try
+            {
+              table = read_history_csv(csv_file_name());
+            }
+          catch (const std::exception &e)
+            {
+              error = e.what();
+              table = read_history_hdf5(hdf5_file_name(), column_names());
+              error.clear();
+            }
+          const std::vector<std::string> names = column_names();
+          bool                           same  = table.size() == names.size();
+          for (const std::string &name : names)
+            same = same && table.count(name) == 1 &&
+                   table[name].size() == table.begin()->second.size();
+          if (!same)
+            throw std::runtime_error(
+              "its columns differ from the columns of this run (" +
+              boost::algorithm::join(names, ",") + ")");
+          AssertThrow(table.count(key) == 1,
+                      ExcMessage("HistoryWriter::restore(): no column '" + key +
+                                 "'"));
+        }
+      catch (const std::exception &e)
+        {
+          error = (error.empty() ? "" : error + "; ") + e.what();
+        }
+    error = Utilities::MPI::broadcast(mpi_communicator, error, 0);
+    if (!error.empty())
+      throw std::runtime_error("cannot continue the history of '" + directory +
+                               "': " + error);
+    table = Utilities::MPI::broadcast(mpi_communicator, table, 0);
+
+    const std::vector<double> &keys = table[key];
+    for (unsigned int r = 0; r < keys.size() && keys[r] <= last; ++r)
+      {
+        std::vector<double> row;
+        for (const Column &column : columns)
+          row.push_back(table[column.name][r]);
+        add_row(row);
+      }
+    return rows;
   }
 
 

@@ -81,6 +81,21 @@ namespace FasciaFE
     column_names() const;
 
     /**
+     * Continue the history of an earlier run in the same directory (a
+     * restart): read its rows from `DIR/history.csv` or, if that cannot be
+     * read, from `DIR/history.h5`, and keep those whose value in column
+     * @p key is at most @p last (e.g. the time of the checkpoint the run
+     * restarts from); later rows are dropped. The file must have exactly
+     * the declared columns. Nothing is written (the next write() does).
+     * Returns the number of rows kept. Collective: rank 0 reads and sends
+     * the rows to the others. Throws std::runtime_error (on every rank)
+     * naming the files if neither can be read or their columns differ, and
+     * dealii::ExceptionBase if a row has already been added.
+     */
+    unsigned int
+    restore(const std::string &key, const double last);
+
+    /**
      * Rewrite `DIR/history.h5` and `DIR/history.csv` with every row so far.
      * Each file is written under a temporary name and renamed. Does nothing
      * on ranks other than 0. Throws std::runtime_error (naming the file) if

@@ -103,6 +103,24 @@ TEST(ViscoelasticNeoHookean, HeldShearFollowsPronyRelaxationModulus)
   EXPECT_LT(worst, 1e-6);
 }
 
+TEST(ViscoelasticNeoHookean, InternalStressNormIsTheSumOfBranchNorms)
+{
+  const ViscoelasticNeoHookean m(5e3, 0.45, {4e3, 1e3}, {1., 10.});
+  const auto                   h = loaded_history(m, simple_shear(0.3), 3, 0.2);
+  double                       expected = 0.;
+  for (unsigned int a = 1; a <= 2; ++a)
+    {
+      SymmetricTensor<2, 3> Q;
+      for (unsigned int k = 0; k < 6; ++k)
+        Q.access_raw_entry(k) = h[6 * a + k];
+      expected += Q.norm();
+    }
+  EXPECT_GT(expected, 0.);
+  EXPECT_NEAR(m.internal_stress_norm(make_array_view(h)),
+              expected,
+              1e-12 * expected);
+}
+
 TEST(ViscoelasticNeoHookean, RejectsNonPositiveTimeConstantsAndLengthMismatch)
 {
   EXPECT_THROW(ViscoelasticNeoHookean(1e3, 0.3, {1e3}, {0.}), InputError);
