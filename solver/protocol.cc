@@ -177,7 +177,7 @@ namespace FasciaFE
     if (p.frequency > 0.)
       return d0 + p.amplitude *
                     std::sin(2. * numbers::PI * p.frequency * (t - p.t_start));
-    if (p.control == Control::force)
+    if (p.control == Control::force || (p.relative && p.name == "hold"))
       return d0;
     return d0 + s * (p.d_end - d0);
   }

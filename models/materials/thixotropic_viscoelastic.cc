@@ -1,5 +1,6 @@
 #include <deal.II/base/utilities.h>
 
+#include <models/materials/tensor_packing.h>
 #include <models/materials/thixotropic_viscoelastic.h>
 #include <solver/exceptions.h>
 
@@ -232,13 +233,7 @@ namespace FasciaFE
   {
     double norm = 0.;
     for (unsigned int a = 0; a < prony_moduli.size(); ++a)
-      {
-        double s = 0.;
-        for (unsigned int k = 0; k < 6; ++k)
-          s += (k < 3 ? 1. : 2.) * h[first_branch + 6 * a + k] *
-               h[first_branch + 6 * a + k];
-        norm += std::sqrt(s);
-      }
+      norm += unpack_symmetric(h, first_branch + 6 * a).norm();
     return norm;
   }
 

@@ -1,4 +1,5 @@
 #include <models/materials/neo_hookean.h>
+#include <models/materials/tensor_packing.h>
 #include <models/materials/thixotropic_viscoelastic.h>
 
 #include <algorithm>
@@ -8,23 +9,6 @@ namespace FasciaFE
 {
   namespace
   {
-    SymmetricTensor<2, 3>
-    unpack(const ArrayView<const double> &h, const unsigned int offset)
-    {
-      SymmetricTensor<2, 3> t;
-      for (unsigned int k = 0; k < 6; ++k)
-        t.access_raw_entry(k) = h[offset + k];
-      return t;
-    }
-
-    void
-    pack(const SymmetricTensor<2, 3> &t,
-         const ArrayView<double>     &h,
-         const unsigned int           offset)
-    {
-      for (unsigned int k = 0; k < 6; ++k)
-        h[offset + k] = t.access_raw_entry(k);
-    }
 
     /** g(xi) = (1 - e^-xi) / xi and its derivative (series near 0). */
     double
@@ -72,10 +56,10 @@ namespace FasciaFE
     const Tensor<2, 3>          Fi = invert(F);
     const SymmetricTensor<2, 3> S1 =
       symmetrize(Fi * Tensor<2, 3>(unit.tau_iso) * transpose(Fi));
-    const SymmetricTensor<2, 3> dS1 = S1 - unpack(h, 2);
+    const SymmetricTensor<2, 3> dS1 = S1 - unpack_symmetric(h, 2);
     const SymmetricTensor<2, 3> E =
       0.5 * (symmetrize(transpose(F) * F) - unit_symmetric_tensor<3>());
-    const SymmetricTensor<2, 3> dE   = deviator(E - unpack(h, 8));
+    const SymmetricTensor<2, 3> dE   = deviator(E - unpack_symmetric(h, 8));
     auto                        push = [&](const SymmetricTensor<2, 3> &A) {
       return symmetrize(F * Tensor<2, 3>(A) * transpose(F));
     };
@@ -105,8 +89,9 @@ namespace FasciaFE
           const double dxi  = -xi * (dfe / fe - dfm / fm);
           const double e    = std::exp(-xi);
           const double g    = g_of(xi);
-          const SymmetricTensor<2, 3> Q_old = unpack(h, first_branch + 6 * a);
-          const SymmetricTensor<2, 3> Q     = e * Q_old + g * G * dS1;
+          const SymmetricTensor<2, 3> Q_old =
+            unpack_symmetric(h, first_branch + 6 * a);
+          const SymmetricTensor<2, 3> Q = e * Q_old + g * G * dS1;
           const SymmetricTensor<2, 3> dQ =
             -e * dxi * Q_old + (dg_dxi(xi) * dxi * G + g * dG) * dS1;
           s.Q[a]   = Q;
@@ -235,14 +220,15 @@ namespace FasciaFE
     out.dissipation = 0.;
     for (unsigned int k = 0; k < nb; ++k)
       {
-        const SymmetricTensor<2, 3> Q_old = unpack(h, first_branch + 6 * k);
+        const SymmetricTensor<2, 3> Q_old =
+          unpack_symmetric(h, first_branch + 6 * k);
         out.dissipation +=
           dt * 0.25 * (Q_old * Q_old + s.Q[k] * s.Q[k]) / s.eta[k];
-        pack(s.Q[k], out.history_new, first_branch + 6 * k);
+        pack_symmetric(s.Q[k], out.history_new, first_branch + 6 * k);
       }
     out.history_new[0] = lambda;
     out.history_new[1] = s.D;
-    pack(S1, out.history_new, 2);
-    pack(E, out.history_new, 8);
+    pack_symmetric(S1, out.history_new, 2);
+    pack_symmetric(E, out.history_new, 8);
   }
 } // namespace FasciaFE

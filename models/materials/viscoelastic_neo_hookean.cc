@@ -1,6 +1,7 @@
 #include <deal.II/base/utilities.h>
 
 #include <models/materials/neo_hookean.h>
+#include <models/materials/tensor_packing.h>
 #include <models/materials/viscoelastic_neo_hookean.h>
 
 #include <cmath>
@@ -10,23 +11,6 @@ namespace FasciaFE
 {
   namespace
   {
-    SymmetricTensor<2, 3>
-    unpack(const ArrayView<const double> &h, const unsigned int offset)
-    {
-      SymmetricTensor<2, 3> t;
-      for (unsigned int k = 0; k < 6; ++k)
-        t.access_raw_entry(k) = h[offset + k];
-      return t;
-    }
-
-    void
-    pack(const SymmetricTensor<2, 3> &t,
-         const ArrayView<double>     &h,
-         const unsigned int           offset)
-    {
-      for (unsigned int k = 0; k < 6; ++k)
-        h[offset + k] = t.access_raw_entry(k);
-    }
 
     std::vector<double>
     read_list(dealii::ParameterHandler &prm, const std::string &name)
@@ -139,7 +123,7 @@ namespace FasciaFE
   {
     double norm = 0.;
     for (unsigned int a = 0; a < prony_moduli.size(); ++a)
-      norm += unpack(h, 6 * (a + 1)).norm();
+      norm += unpack_symmetric(h, 6 * (a + 1)).norm();
     return norm;
   }
 
@@ -158,21 +142,22 @@ namespace FasciaFE
     const Tensor<2, 3>          F_inv = invert(in.F);
     const SymmetricTensor<2, 3> S_inf =
       symmetrize(F_inv * Tensor<2, 3>(out.tau_iso) * transpose(F_inv));
-    const SymmetricTensor<2, 3> S_old = unpack(in.history_old, 0);
+    const SymmetricTensor<2, 3> S_old = unpack_symmetric(in.history_old, 0);
 
     SymmetricTensor<2, 3> H;
     double                factor = 1., dissipation = 0.;
-    pack(S_inf, out.history_new, 0);
+    pack_symmetric(S_inf, out.history_new, 0);
     for (unsigned int a = 0; a < prony_moduli.size(); ++a)
       {
         const double beta = prony_moduli[a] / mu_inf;
         const double xi   = in.dt / prony_times[a];
         const double e    = std::exp(-xi);
         const double g    = xi > 1e-12 ? (1. - e) / xi : 1. - 0.5 * xi;
-        const SymmetricTensor<2, 3> Q_old = unpack(in.history_old, 6 * (a + 1));
+        const SymmetricTensor<2, 3> Q_old =
+          unpack_symmetric(in.history_old, 6 * (a + 1));
         const SymmetricTensor<2, 3> Q_new =
           e * Q_old + g * beta * (S_inf - S_old);
-        pack(Q_new, out.history_new, 6 * (a + 1));
+        pack_symmetric(Q_new, out.history_new, 6 * (a + 1));
         H += e * Q_old - g * beta * S_old;
         factor += g * beta;
         if (prony_moduli[a] > 0.)

@@ -1,0 +1,102 @@
+/**
+ * Loading protocols: the phase list (type "phases"): phase times, nominal
+ * and run-time (relative) depths, the cyclic and rest phases, force
+ * targets of force and force-ramp phases, and errors naming the phase;
+ * the ramp-hold-unload and table types keep their depths.
+ */
+#include <deal.II/base/mpi.h>
+#include <deal.II/base/numbers.h>
+
+#include <gtest/gtest.h>
+
+#include <solver/exceptions.h>
+#include <solver/protocol.h>
+
+#include <cmath>
+
+using namespace FasciaFE;
+
+TEST(Protocol, PhaseListTimesAndDepths)
+{
+  Protocol p;
+  p.parse_phases("ramp 2 0.003; hold 10; cyclic 4 0.001 0.5; unload 1; "
+                 "rest 5",
+                 0.001);
+  ASSERT_EQ(p.phases.size(), 5u);
+  EXPECT_DOUBLE_EQ(p.end_time(), 22.);
+  EXPECT_DOUBLE_EQ(p.phases[2].t_start, 12.);
+  // Ramp from -gap to 3 mm.
+  EXPECT_DOUBLE_EQ(p.depth(0.), -0.001);
+  EXPECT_DOUBLE_EQ(p.depth(1.), 0.001);
+  EXPECT_DOUBLE_EQ(p.depth(0, 2., 0.), 0.003);
+  // Hold: the start depth of the run (relative), nominally 3 mm.
+  EXPECT_DOUBLE_EQ(p.depth(5.), 0.003);
+  EXPECT_DOUBLE_EQ(p.depth(1, 5., 0.0025), 0.0025);
+  // Cyclic about the start depth: d0 + A sin(2 pi f t').
+  EXPECT_NEAR(p.depth(2, 12.5, 0.003),
+              0.003 + 0.001 * std::sin(2. * numbers::PI * 0.5 * 0.5),
+              1e-15);
+  // Unload from the start depth to -gap; rest lifted at once.
+  EXPECT_DOUBLE_EQ(p.depth(3, 16.5, 0.002), 0.0005);
+  EXPECT_DOUBLE_EQ(p.depth(4, 16.1, 0.002), -0.001);
+  for (unsigned int k = 0; k < 5; ++k)
+    EXPECT_FALSE(p.force_controlled(k));
+}
+
+TEST(Protocol, ForcePhasesGiveTargets)
+{
+  Protocol p;
+  p.parse_phases("force-ramp 2 47; force 180 47; unload 2", 0.);
+  EXPECT_TRUE(p.force_controlled(0));
+  EXPECT_TRUE(p.force_controlled(1));
+  EXPECT_FALSE(p.force_controlled(2));
+  EXPECT_DOUBLE_EQ(p.force(0, 1., 0.), 23.5);
+  EXPECT_DOUBLE_EQ(p.force(0, 1., 10.), 28.5);
+  EXPECT_DOUBLE_EQ(p.force(1, 100., 0.), 47.);
+  // The depth of a force phase is the run's; unloading starts from it.
+  EXPECT_DOUBLE_EQ(p.depth(1, 100., 0.004), 0.004);
+  EXPECT_DOUBLE_EQ(p.depth(2, 183., 0.004), 0.002);
+}
+
+TEST(Protocol, BadPhasesNameThePhase)
+{
+  Protocol p;
+  for (const auto &[text, message] :
+       std::vector<std::pair<std::string, std::string>>{
+         {"ramp 1 0.001; push 2", "phase 2 ('push 2'): unknown kind"},
+         {"ramp 1", "phase 1 ('ramp 1'): 'ramp' takes a duration and 1"},
+         {"hold 0", "phase 1 ('hold 0'): the duration must be > 0 s"},
+         {"force 1 -5", "phase 1 ('force 1 -5'): the force must be > 0 N"},
+         {"cyclic 1 0.001 0", "the frequency must be > 0"},
+         {"ramp 1 abc", "cannot read a number"}})
+    {
+      try
+        {
+          p.parse_phases(text, 0.);
+          ADD_FAILURE() << text;
+        }
+      catch (const InputError &e)
+        {
+          EXPECT_NE(std::string(e.what()).find(message), std::string::npos)
+            << e.what();
+        }
+    }
+}
+
+TEST(Protocol, TableKeepsItsDepths)
+{
+  Protocol p;
+  p.set_table({{0., 0.}, {1., 0.002}, {3., 0.002}, {4., 0.}});
+  EXPECT_DOUBLE_EQ(p.depth(0.5), 0.001);
+  EXPECT_DOUBLE_EQ(p.depth(2.), 0.002);
+  EXPECT_DOUBLE_EQ(p.depth(3.5, 123.), 0.001); // not relative
+  EXPECT_FALSE(p.force_controlled(1));
+}
+
+int
+main(int argc, char **argv)
+{
+  Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}
