@@ -1,5 +1,6 @@
 #include <deal.II/base/utilities.h>
 
+#include <models/materials/prony_series.h>
 #include <models/materials/tensor_packing.h>
 #include <models/materials/thixotropic_viscoelastic.h>
 #include <solver/exceptions.h>
@@ -18,12 +19,6 @@ namespace FasciaFE
       " ASSUMPTION: no thixotropy constants of fascia have been measured "
       "(physics.md section 3); calibrate it.";
 
-    std::vector<double>
-    read_list(dealii::ParameterHandler &prm, const std::string &name)
-    {
-      return dealii::Utilities::string_to_double(
-        dealii::Utilities::split_string_list(prm.get(name)));
-    }
 
     ThixotropicViscoelastic::Driver
     to_driver(const std::string &name)
@@ -49,8 +44,10 @@ namespace FasciaFE
     dealii::ParameterHandler &prm)
   {
     moduli.parse_parameters(prm);
-    prony_moduli   = read_list(prm, "Prony shear moduli");
-    prony_times    = read_list(prm, "Prony relaxation times");
+    PronySeries prony;
+    prony.parse_parameters(prm);
+    prony_moduli   = prony.moduli;
+    prony_times    = prony.times;
     initial_lambda = prm.get_double("Initial structure");
     kinetics.parse_parameters(prm);
     driver    = to_driver(prm.get("Breakdown driver"));
@@ -92,22 +89,7 @@ namespace FasciaFE
   void
   ThixotropicViscoelastic::check() const
   {
-    check_input(prony_moduli.size() == prony_times.size(),
-                "Prony shear moduli (" + std::to_string(prony_moduli.size()) +
-                  " values) and Prony relaxation times (" +
-                  std::to_string(prony_times.size()) +
-                  " values) must have the same length");
-    for (unsigned int a = 0; a < prony_times.size(); ++a)
-      {
-        std::ostringstream msg;
-        msg << "Prony relaxation times: term " << a + 1
-            << " must be > 0 s (got " << prony_times[a] << ")";
-        check_input(prony_times[a] > 0., msg.str());
-        msg.str("");
-        msg << "Prony shear moduli: term " << a + 1 << " must be > 0 Pa (got "
-            << prony_moduli[a] << ")";
-        check_input(prony_moduli[a] > 0., msg.str());
-      }
+    PronySeries{prony_moduli, prony_times}.check(true);
     std::ostringstream msg;
     msg << "Initial structure must be in [0, 1] (got " << initial_lambda << ")";
     check_input(initial_lambda >= 0. && initial_lambda <= 1., msg.str());

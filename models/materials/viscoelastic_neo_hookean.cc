@@ -1,6 +1,7 @@
 #include <deal.II/base/utilities.h>
 
 #include <models/materials/neo_hookean.h>
+#include <models/materials/prony_series.h>
 #include <models/materials/tensor_packing.h>
 #include <models/materials/viscoelastic_neo_hookean.h>
 
@@ -9,24 +10,16 @@
 
 namespace FasciaFE
 {
-  namespace
-  {
-
-    std::vector<double>
-    read_list(dealii::ParameterHandler &prm, const std::string &name)
-    {
-      return dealii::Utilities::string_to_double(
-        dealii::Utilities::split_string_list(prm.get(name)));
-    }
-  } // namespace
 
 
 
   ViscoelasticNeoHookean::ViscoelasticNeoHookean(dealii::ParameterHandler &prm)
   {
     moduli.parse_parameters(prm);
-    prony_moduli = read_list(prm, "Prony shear moduli");
-    prony_times  = read_list(prm, "Prony relaxation times");
+    PronySeries prony;
+    prony.parse_parameters(prm);
+    prony_moduli = prony.moduli;
+    prony_times  = prony.times;
     check();
   }
 
@@ -50,22 +43,7 @@ namespace FasciaFE
   void
   ViscoelasticNeoHookean::check() const
   {
-    check_input(prony_moduli.size() == prony_times.size(),
-                "Prony shear moduli (" + std::to_string(prony_moduli.size()) +
-                  " values) and Prony relaxation times (" +
-                  std::to_string(prony_times.size()) +
-                  " values) must have the same length");
-    for (unsigned int a = 0; a < prony_times.size(); ++a)
-      {
-        std::ostringstream msg;
-        msg << "Prony relaxation times: term " << a + 1
-            << " must be > 0 s (got " << prony_times[a] << ")";
-        check_input(prony_times[a] > 0., msg.str());
-        msg.str("");
-        msg << "Prony shear moduli: term " << a + 1 << " must be >= 0 Pa (got "
-            << prony_moduli[a] << ")";
-        check_input(prony_moduli[a] >= 0., msg.str());
-      }
+    PronySeries{prony_moduli, prony_times}.check(false);
   }
 
 
