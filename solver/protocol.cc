@@ -177,7 +177,7 @@ namespace FasciaFE
     if (p.frequency > 0.)
       return d0 + p.amplitude *
                     std::sin(2. * numbers::PI * p.frequency * (t - p.t_start));
-    if (p.control == Control::force || (p.relative && p.name == "hold"))
+    if (p.constant)
       return d0;
     return d0 + s * (p.d_end - d0);
   }
@@ -264,6 +264,7 @@ namespace FasciaFE
         p.t_end    = t + T;
         p.d_start  = d;
         p.relative = true;
+        p.constant = kind == "hold" || kind == "force" || kind == "force-ramp";
         if (kind == "ramp")
           p.d_end = values[0];
         else if (kind == "unload" || kind == "rest")

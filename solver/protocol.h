@@ -48,6 +48,8 @@ namespace FasciaFE
        * the force at the phase start when @p ramp, constant otherwise. */
       double force = 0.;
       bool   ramp  = false;
+      /** The depth stays at its start value (hold, force control). */
+      bool constant = false;
       /** Cyclic phases: d = d_start + amplitude sin(2 pi frequency t'). */
       double amplitude = 0., frequency = 0.;
     };

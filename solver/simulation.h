@@ -84,6 +84,8 @@ namespace FasciaFE
     unsigned int augmentations     = 0;
     /** Equilibrium solves of the step (several under force control). */
     unsigned int solves = 1;
+    /** Tip reaction force z of the converged state [N, or N/m]. */
+    double force_z = 0.;
   };
 
   /**

@@ -181,9 +181,11 @@ namespace FasciaFE
             total.failure = r.failure;
             return total;
           }
-        const double penetration = contact_summary().max_penetration;
+        const ContactSummary contact     = contact_summary();
+        const double         penetration = contact.max_penetration;
         if (penetration <= tolerance)
           {
+            total.force_z   = contact.force[2];
             total.converged = true;
             return total;
           }
@@ -258,7 +260,7 @@ namespace FasciaFE
             continue;
           }
         good           = solution;
-        const double F = contact_summary().force[2];
+        const double F = r.force_z;
         if (log && Utilities::MPI::this_mpi_process(comm) == 0)
           *log << "  force control " << it + 1 << ": depth " << d
                << " m, force " << F << " N, target " << target << " N"

@@ -9,6 +9,7 @@
 namespace FasciaFE
 {
   HolzapfelGasserOgden::HolzapfelGasserOgden(dealii::ParameterHandler &prm)
+    : MaterialWithTone(NeuromuscularTone())
   {
     parameters.shear_modulus  = prm.get_double("Shear modulus");
     parameters.poisson_ratio  = prm.get_double("Poisson's ratio");
@@ -31,8 +32,8 @@ namespace FasciaFE
 
   HolzapfelGasserOgden::HolzapfelGasserOgden(const Parameters        &p,
                                              const NeuromuscularTone &tone)
-    : parameters(p)
-    , tone(tone)
+    : MaterialWithTone(tone)
+    , parameters(p)
   {
     check();
     directions = compute_directions();

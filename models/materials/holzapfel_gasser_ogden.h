@@ -42,7 +42,7 @@ namespace FasciaFE
    * Optional neuromuscular tone (subsection "Tone", off by default): its
    * active Kirchhoff stress, not deviatoric, is added to tau_iso.
    */
-  class HolzapfelGasserOgden : public Material
+  class HolzapfelGasserOgden : public MaterialWithTone
   {
   public:
     /** Parameters in SI units, angles in degrees. */
@@ -68,38 +68,8 @@ namespace FasciaFE
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 
-    unsigned int
-    n_history_variables() const override
-    {
-      return tone.n_history_variables();
-    }
-
-    std::vector<std::string>
-    history_names() const override
-    {
-      return tone.history_names();
-    }
-
-    void
-    initialize_history(ArrayView<double> history) const override
-    {
-      tone.initialize_history(history, 0);
-    }
-
     void
     evaluate(const MaterialInput &in, MaterialOutput &out) const override;
-
-    double
-    active_stress(const ArrayView<const double> &history) const override
-    {
-      return tone.stress(history, 0);
-    }
-
-    void
-    bound_history(const ArrayView<double> &history) const override
-    {
-      tone.bound_history(history, 0);
-    }
 
     double
     shear_modulus() const override
@@ -126,7 +96,6 @@ namespace FasciaFE
     compute_directions() const;
 
     Parameters                parameters;
-    NeuromuscularTone         tone;
     std::vector<Tensor<1, 3>> directions; // a0_i, set by the constructors
   };
 } // namespace FasciaFE

@@ -123,4 +123,53 @@ namespace FasciaFE
     void
     check() const;
   };
+
+
+
+  /**
+   * A material whose history is the tone's (at offset 0): the history and
+   * tone plumbing shared by the models that carry an optional tone (Ogden,
+   * Holzapfel-Gasser-Ogden). A derived model adds tone.evaluate() to its
+   * stress.
+   */
+  class MaterialWithTone : public Material
+  {
+  public:
+    explicit MaterialWithTone(const NeuromuscularTone &tone)
+      : tone(tone)
+    {}
+
+    unsigned int
+    n_history_variables() const override
+    {
+      return tone.n_history_variables();
+    }
+
+    std::vector<std::string>
+    history_names() const override
+    {
+      return tone.history_names();
+    }
+
+    void
+    initialize_history(ArrayView<double> history) const override
+    {
+      tone.initialize_history(history, 0);
+    }
+
+    double
+    active_stress(const ArrayView<const double> &history) const override
+    {
+      return tone.stress(history, 0);
+    }
+
+    void
+    bound_history(const ArrayView<double> &history) const override
+    {
+      tone.bound_history(history, 0);
+    }
+
+  protected:
+    NeuromuscularTone tone;
+  };
 } // namespace FasciaFE

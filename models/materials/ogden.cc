@@ -23,6 +23,7 @@ namespace FasciaFE
 
 
   Ogden::Ogden(dealii::ParameterHandler &prm)
+    : MaterialWithTone(NeuromuscularTone())
   {
     moduli        = read_list(prm, "Ogden moduli");
     exponents     = read_list(prm, "Ogden exponents");
@@ -37,10 +38,10 @@ namespace FasciaFE
                const std::vector<double> &exponents,
                const double               poisson_ratio,
                const NeuromuscularTone   &tone)
-    : moduli(moduli)
+    : MaterialWithTone(tone)
+    , moduli(moduli)
     , exponents(exponents)
     , poisson_ratio(poisson_ratio)
-    , tone(tone)
   {
     check();
   }

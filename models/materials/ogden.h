@@ -36,7 +36,7 @@ namespace FasciaFE
    * T (F a0) x (F a0), not deviatoric, is added to tau_iso; history (T, p)
    * is appended when enabled.
    */
-  class Ogden : public Material
+  class Ogden : public MaterialWithTone
   {
   public:
     explicit Ogden(dealii::ParameterHandler &prm);
@@ -50,38 +50,8 @@ namespace FasciaFE
     static void
     declare_parameters(dealii::ParameterHandler &prm);
 
-    unsigned int
-    n_history_variables() const override
-    {
-      return tone.n_history_variables();
-    }
-
-    std::vector<std::string>
-    history_names() const override
-    {
-      return tone.history_names();
-    }
-
-    void
-    initialize_history(ArrayView<double> history) const override
-    {
-      tone.initialize_history(history, 0);
-    }
-
     void
     evaluate(const MaterialInput &in, MaterialOutput &out) const override;
-
-    double
-    active_stress(const ArrayView<const double> &history) const override
-    {
-      return tone.stress(history, 0);
-    }
-
-    void
-    bound_history(const ArrayView<double> &history) const override
-    {
-      tone.bound_history(history, 0);
-    }
 
     /** mu = 1/2 sum_p mu_p alpha_p [Pa]. */
     double
@@ -97,6 +67,5 @@ namespace FasciaFE
     std::vector<double> moduli;
     std::vector<double> exponents;
     double              poisson_ratio = 0.;
-    NeuromuscularTone   tone;
   };
 } // namespace FasciaFE

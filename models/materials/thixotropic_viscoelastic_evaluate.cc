@@ -99,10 +99,13 @@ namespace FasciaFE
           Qsum += Q;
           dQsum += dQ;
           s.factor += g * G;
-          s.w += (Q * Q) / (2. * eta);
-          s.dw += (Q * dQ) / eta - (Q * Q) * deta / (2. * eta * eta);
-          s.W +=
-            (g * G / eta) * symmetrize(transpose(Fi) * Tensor<2, 3>(Q) * Fi);
+          if (driver == Driver::dissipation) // only this driver needs them
+            {
+              s.w += (Q * Q) / (2. * eta);
+              s.dw += (Q * dQ) / eta - (Q * Q) * deta / (2. * eta * eta);
+              s.W += (g * G / eta) *
+                     symmetrize(transpose(Fi) * Tensor<2, 3>(Q) * Fi);
+            }
         }
       s.tau  = mu_gel * fm * unit.tau_iso + push(Qsum);
       s.dtau = mu_gel * dfm * unit.tau_iso + push(dQsum);
