@@ -3,6 +3,7 @@
  *   fasciafe run FILE.prm [--set "Section/Sub/Name=value"]... [--output DIR]
  *                [--restart] [--quiet]
  *   fasciafe print-parameters [--format prm|json|markdown]
+ *   fasciafe calibrate ... | figures ...   (postproc/ Python tools)
  *   fasciafe --help | --version
  * Exit status: 0 success, 1 internal error, 2 bad input (nothing written),
  * 3 a step did not converge (results so far kept, run.json "failed").
@@ -12,6 +13,7 @@
 #include <fasciafe_version.h>
 #include <solver/exceptions.h>
 #include <solver/parameter_file.h>
+#include <solver/postproc_command.h>
 #include <solver/run.h>
 
 #include <iostream>
@@ -26,6 +28,8 @@ namespace
     "[--output DIR]\n"
     "               [--restart] [--quiet]\n"
     "  fasciafe print-parameters [--format prm|json|markdown]\n"
+    "  fasciafe calibrate ARGS...   (fasciafe calibrate --help)\n"
+    "  fasciafe figures ARGS...     (fasciafe figures --help)\n"
     "  fasciafe --help\n"
     "  fasciafe --version\n"
     "\n"
@@ -39,6 +43,9 @@ namespace
     "                  (Checkpoint/Interval), e.g. after it was killed\n"
     "  --quiet         no progress line\n"
     "print-parameters  every parameter with default, range and unit\n"
+    "calibrate         release-detection calibration (postproc/calibrate.py)\n"
+    "figures           figures of a run, sweep or calibration\n"
+    "                  (postproc/figures.py)\n"
     "\n"
     "Exit status: 0 success, 2 bad input (nothing written), 3 a step did\n"
     "not converge (results up to it are kept), 1 internal error.\n";
@@ -88,6 +95,18 @@ main(int argc, char **argv)
             FasciaFE::ParameterFile::print_reference(std::cout, format);
           return 0;
         }
+      // Post-processing tools: Python scripts in postproc/, run once.
+      for (const auto &[command, script] :
+           {std::pair<std::string, std::string>{"calibrate", "calibrate.py"},
+            {"figures", "figures.py"}})
+        if (args[0] == command)
+          {
+            int status = 0;
+            if (root)
+              status = FasciaFE::run_postproc(
+                script, std::vector<std::string>(args.begin() + 1, args.end()));
+            return dealii::Utilities::MPI::broadcast(comm, status, 0);
+          }
       if (args[0] == "run")
         {
           FasciaFE::RunOptions options;
