@@ -43,6 +43,19 @@ namespace FasciaFE
      */
     virtual double
     lateral_extent() const = 0;
+
+    /**
+     * Radius r [m] of rolling: the tip rolls along x about the axis
+     * parallel to y through (0, 0, r) and is a body of revolution about
+     * it (sphere: its radius; cylinder and roller: the distance from the
+     * axis to the apex). 0 (the default): the tip cannot roll, only
+     * slide.
+     */
+    virtual double
+    rolling_radius() const
+    {
+      return 0.;
+    }
   };
 
   using TipRegistry = PluginRegistry<Tip>;

@@ -21,7 +21,8 @@ namespace FasciaFE
   {
     /**
      * A cell's checkpoint record: number of points, values per point, the
-     * points' pack_values(), then the committed contact multipliers.
+     * points' pack_values(), then per contact point the committed
+     * multiplier and friction stick point.
      */
     template <int dim>
     Vector<double>
@@ -37,7 +38,11 @@ namespace FasciaFE
           data.push_back(v(q, i));
       if (cell->at_boundary())
         for (const auto &s : sim.contact_states.get_data(cell))
-          data.push_back(s->multiplier_old);
+          {
+            data.push_back(s->multiplier_old);
+            for (unsigned int d = 0; d < 3; ++d)
+              data.push_back(s->anchor_old[d]);
+          }
       return Vector<double>(data.begin(), data.end());
     }
 
@@ -54,7 +59,7 @@ namespace FasciaFE
                              decltype(sim.contact_states.get_data(cell))();
       if (data.size() < 2 || data[0] != states.size() ||
           data[1] != states[0]->number_of_values() ||
-          data.size() != 2 + data[0] * data[1] + contact.size())
+          data.size() != 2 + data[0] * data[1] + 4 * contact.size())
         return false;
       FullMatrix<double> values(states.size(),
                                 static_cast<unsigned int>(data[1]));
@@ -64,7 +69,12 @@ namespace FasciaFE
           values(q, i) = data[k++];
       internal::set_point_values(sim.point_states, cell, values);
       for (auto &s : contact)
-        s->multiplier = s->multiplier_old = data[k++];
+        {
+          s->multiplier = s->multiplier_old = data[k++];
+          for (unsigned int d = 0; d < 3; ++d)
+            s->anchor_old[d] = data[k++];
+          s->anchor_new = s->anchor_old;
+        }
       return true;
     }
 
@@ -173,7 +183,9 @@ namespace FasciaFE
                         << "phase_start_depth " << sim.phase_start_depth << '\n'
                         << "phase_start_force " << sim.phase_start_force << '\n'
                         << "force_stiffness " << sim.force_stiffness << '\n'
-                        << "dt_old " << sim.dt_old << '\n';
+                        << "dt_old " << sim.dt_old << '\n'
+                        << "pivot_angle_old " << sim.pivot_angle_old << '\n'
+                        << "pivot_stiffness " << sim.pivot_stiffness << '\n';
           file.commit();
         }
       catch (const std::exception &e)
@@ -217,7 +229,9 @@ namespace FasciaFE
                                   "phase_start_depth",
                                   "phase_start_force",
                                   "force_stiffness",
-                                  "dt_old"})
+                                  "dt_old",
+                                  "pivot_angle_old",
+                                  "pivot_stiffness"})
       check_input(state.count(key) == 1, file + " has no '" + key + "'");
     check_input(state["format"] == "FasciaFE-checkpoint-1" &&
                   state["dimension"] == std::to_string(dim),
@@ -275,8 +289,16 @@ namespace FasciaFE
     sim.phase_start_force = std::stod(state["phase_start_force"]);
     sim.force_stiffness   = std::stod(state["force_stiffness"]);
     sim.dt_old            = std::stod(state["dt_old"]);
-    sim.ghosted           = sim.solution;
+    sim.pivot_angle_old   = std::stod(state["pivot_angle_old"]);
+    sim.pivot_stiffness   = std::stod(state["pivot_stiffness"]);
+    if (sim.settings.tool.pivoted())
+      sim.settings.tool.set_pivot_angle(sim.pivot_angle_old);
+    sim.ghosted = sim.solution;
     sim.settings.tool.set_depth(sim.depth_current);
+    const double r = sim.settings.tool.tip().rolling_radius();
+    sim.settings.tool.set_lateral(
+      sim.settings.protocol.lateral(sim.time),
+      r > 0. ? sim.settings.protocol.rolled_distance(sim.time) / r : 0.);
     sim.rebuild_linear_solver();
   }
 

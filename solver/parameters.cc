@@ -28,6 +28,23 @@ namespace FasciaFE
                       "volumetric locking up to nu = 0.4999. displacement: "
                       "pure displacement, locks as nu -> 0.5 (for "
                       "comparison only).");
+    prm.declare_entry("Follow tip levels",
+                      "0",
+                      Integer(0, 6),
+                      "Refinement that moves with the tip: the cells near "
+                      "the tip (Follow tip radius, Follow tip depth) get "
+                      "this many more levels than the generated mesh, "
+                      "re-made (histories transferred) whenever the tip has "
+                      "moved by a quarter of the radius; 0: off [-].");
+    prm.declare_entry("Follow tip radius",
+                      "0.01",
+                      Double(0.),
+                      "Lateral half width of the refined region about the "
+                      "tip axis [m].");
+    prm.declare_entry("Follow tip depth",
+                      "0.005",
+                      Double(0.),
+                      "Depth of the refined region below the surface [m].");
     prm.leave_subsection();
   }
 
@@ -37,8 +54,11 @@ namespace FasciaFE
   DiscretizationParameters::parse_parameters(ParameterHandler &prm)
   {
     prm.enter_subsection("Discretization");
-    degree      = prm.get_integer("Polynomial degree");
-    three_field = prm.get("Formulation") == "three-field";
+    degree        = prm.get_integer("Polynomial degree");
+    three_field   = prm.get("Formulation") == "three-field";
+    follow_levels = prm.get_integer("Follow tip levels");
+    follow_radius = prm.get_double("Follow tip radius");
+    follow_depth  = prm.get_double("Follow tip depth");
     prm.leave_subsection();
   }
 
@@ -66,6 +86,19 @@ namespace FasciaFE
                       Integer(1, 1000),
                       "Largest number of Uzawa multiplier updates per "
                       "step [-].");
+    prm.declare_entry("Friction coefficient",
+                      "0",
+                      Double(0., 10.),
+                      "Coulomb friction coefficient mu between the tip and "
+                      "the skin (0: frictionless). Stick and slip by a "
+                      "penalty-regularized return mapping, |t_T| <= mu "
+                      "p_N (Wriggers 2006; Laursen 2002) [-].");
+    prm.declare_entry("Tangential penalty ratio",
+                      "1",
+                      Double(1e-3, 1e3),
+                      "Tangential (stick) penalty eps_T over the normal "
+                      "penalty eps_N; the elastic micro-slip at stick is "
+                      "|t_T| / eps_T [-].");
     prm.leave_subsection();
   }
 
@@ -75,9 +108,11 @@ namespace FasciaFE
   ContactParameters::parse_parameters(ParameterHandler &prm)
   {
     prm.enter_subsection("Contact");
-    penalty_factor        = prm.get_double("Penalty factor");
-    penetration_tolerance = prm.get_double("Penetration tolerance");
-    max_augmentations     = prm.get_integer("Maximum augmentations");
+    penalty_factor           = prm.get_double("Penalty factor");
+    penetration_tolerance    = prm.get_double("Penetration tolerance");
+    max_augmentations        = prm.get_integer("Maximum augmentations");
+    friction_coefficient     = prm.get_double("Friction coefficient");
+    tangential_penalty_ratio = prm.get_double("Tangential penalty ratio");
     prm.leave_subsection();
   }
 

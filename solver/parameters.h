@@ -21,6 +21,16 @@ namespace FasciaFE
      * false: pure displacement (locks for nu -> 0.5; for comparison).
      */
     bool three_field = true;
+    /**
+     * Refinement that follows the tip: cells within @p follow_radius of
+     * the tip axis (laterally) and @p follow_depth of the surface get
+     * @p follow_levels more levels than the generated mesh; it is made
+     * again (with every history variable transferred) whenever the tip
+     * has moved by a quarter of the radius. 0 levels: off.
+     */
+    unsigned int follow_levels = 0;
+    double       follow_radius = 0.; ///< [m]
+    double       follow_depth  = 0.; ///< [m]
 
     static void
     declare_parameters(ParameterHandler &prm);
@@ -34,6 +44,10 @@ namespace FasciaFE
     double       penalty_factor        = 1000.;
     double       penetration_tolerance = 5e-4;
     unsigned int max_augmentations     = 30;
+    /** Coulomb friction coefficient between tip and skin [-]. */
+    double friction_coefficient = 0.;
+    /** Tangential penalty over the normal one, eps_T / eps_N [-]. */
+    double tangential_penalty_ratio = 1.;
 
     static void
     declare_parameters(ParameterHandler &prm);

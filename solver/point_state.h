@@ -52,10 +52,20 @@ namespace FasciaFE
 
   /**
    * State of one contact (surface quadrature) point: the Uzawa multiplier
-   * (nominal contact pressure, per reference area) and the last evaluation.
+   * (nominal contact pressure, per reference area), the friction stick
+   * point and the last evaluation.
    */
   struct ContactPointState
   {
+    /**
+     * Friction: the stick point, a material point of the tip in its own
+     * frame (Tool::to_material()) at the last commit, and its update from
+     * the last evaluation (moved on slip, the point's own position out of
+     * contact); set by Simulation::initialize_stick_points().
+     */
+    Point<3>     anchor_old, anchor_new;
+    Tensor<1, 3> traction; ///< tangential nominal traction on the tissue [Pa]
+    bool         slip           = false;
     double       multiplier     = 0.; ///< lambda [Pa], nominal, iterate
     double       multiplier_old = 0.; ///< lambda at the last commit [Pa]
     double       gap            = 0.; ///< signed distance to the tip [m]

@@ -52,7 +52,28 @@ namespace FasciaFE
       "with amplitude A [m] at f [Hz] about the start depth); force T F "
       "(force control: the depth is the unknown that holds the reaction "
       "force at F [N], e.g. body weight; the hold shows creep); force-ramp "
-      "T F (force control, linear from the current force to F [N]).");
+      "T F (force control, linear from the current force to F [N]); move "
+      "T X (depth held, apex moved along x to the offset X [m] from "
+      "Tip/Position x, without rotation); roll N L v [F] (N strokes of "
+      "length L [m] back and forth along x, the first towards +x, at the "
+      "speed v [m/s], so lasting N L / v [s]; the tip rolls without slip "
+      "about its rolling axis (sphere, cylinder, roller); depth held, or "
+      "force control at F [N]); slide N L v [F] (the same, translating "
+      "without rotation).");
+    prm.declare_entry("Maximum depth",
+                      "0",
+                      Double(0.),
+                      "Force control: the deepest the apex may be pushed "
+                      "to reach the target force; a force not reached "
+                      "there stops the run with an error (0: half the "
+                      "tissue thickness) [m].");
+    prm.declare_entry("Lateral step factor",
+                      "0.5",
+                      Double(1e-3, 10.),
+                      "Moving phases (move, roll, slide): largest lateral "
+                      "move of the tip per time step, as a fraction of the "
+                      "contact-zone element size (Geometry/Zone element "
+                      "size) [-].");
     prm.declare_entry("Force tolerance",
                       "1e-4",
                       Double(1e-12, 0.1),
@@ -69,6 +90,8 @@ namespace FasciaFE
     prm.enter_subsection("Protocol");
     const std::string type = prm.get("Type");
     force_tolerance        = prm.get_double("Force tolerance");
+    lateral_step_factor    = prm.get_double("Lateral step factor");
+    max_depth_limit        = prm.get_double("Maximum depth");
     if (type == "phases")
       parse_phases(prm.get("Phases"), prm.get_double("Initial gap"));
     else if (type == "table")
@@ -226,7 +249,7 @@ namespace FasciaFE
   Protocol::parse_phases(const std::string &text, const double gap)
   {
     phases.clear();
-    double       t = 0., d = -gap;
+    double       t = 0., d = -gap, x = 0.;
     unsigned int k = 0;
     for (const auto &entry : Utilities::split_string_list(text, ';'))
       {
@@ -235,7 +258,10 @@ namespace FasciaFE
         std::string         kind;
         double              T = 0.;
         std::vector<double> values;
-        in >> kind >> T;
+        in >> kind;
+        const bool path = kind == "roll" || kind == "slide";
+        if (!path)
+          in >> T;
         const std::string where =
           "Protocol/Phases: phase " + std::to_string(k) + " ('" + entry + "')";
         check_input(static_cast<bool>(in) || in.eof(), where + ": cannot read");
@@ -248,15 +274,37 @@ namespace FasciaFE
                                                               {"rest", 0},
                                                               {"cyclic", 2},
                                                               {"force", 1},
-                                                              {"force-ramp",
-                                                               1}};
+                                                              {"force-ramp", 1},
+                                                              {"move", 1},
+                                                              {"roll", 3},
+                                                              {"slide", 3}};
         const auto                                it = n_values.find(kind);
         check_input(it != n_values.end(),
                     where + ": unknown kind (ramp, hold, unload, rest, cyclic, "
-                            "force, force-ramp)");
-        check_input(values.size() == it->second,
-                    where + ": '" + kind + "' takes a duration and " +
-                      std::to_string(it->second) + " value(s)");
+                            "force, force-ramp, move, roll, slide)");
+        if (path)
+          {
+            check_input(values.size() == 3 || values.size() == 4,
+                        where + ": '" + kind +
+                          "' takes strokes N, stroke length L [m], speed v "
+                          "[m/s] and optionally a force F [N]");
+            check_input(values[0] >= 1. && values[0] == std::floor(values[0]),
+                        where + ": the number of strokes must be a whole "
+                                "number >= 1");
+            check_input(values[1] > 0.,
+                        where + ": the stroke length must be > 0 m");
+            check_input(values[2] > 0.,
+                        where +
+                          ": the speed must be > 0 m/s (a speed of 0 "
+                          "with " +
+                          std::to_string(int(values[0])) +
+                          " stroke(s) never ends)");
+            T = values[0] * values[1] / values[2];
+          }
+        else
+          check_input(values.size() == it->second,
+                      where + ": '" + kind + "' takes a duration and " +
+                        std::to_string(it->second) + " value(s)");
         check_input(T > 0., where + ": the duration must be > 0 s");
         Phase p;
         p.name     = kind;
@@ -264,7 +312,10 @@ namespace FasciaFE
         p.t_end    = t + T;
         p.d_start  = d;
         p.relative = true;
-        p.constant = kind == "hold" || kind == "force" || kind == "force-ramp";
+        p.constant = kind == "hold" || kind == "force" ||
+                     kind == "force-ramp" || kind == "move" || path;
+        p.x_start = x;
+        p.x_end   = x;
         if (kind == "ramp")
           p.d_end = values[0];
         else if (kind == "unload" || kind == "rest")
@@ -287,11 +338,98 @@ namespace FasciaFE
             p.ramp    = kind == "force-ramp";
             check_input(p.force > 0., where + ": the force must be > 0 N");
           }
+        if (kind == "move")
+          {
+            p.x_end     = values[0];
+            p.stroke    = std::abs(p.x_end - x);
+            p.n_strokes = p.stroke > 0. ? 1 : 0;
+            p.speed     = p.stroke / T;
+          }
+        if (path)
+          {
+            p.n_strokes = static_cast<unsigned int>(values[0]);
+            p.stroke    = values[1];
+            p.speed     = values[2];
+            p.rolling   = kind == "roll";
+            p.x_end     = x + (p.n_strokes % 2 == 1 ? p.stroke : 0.);
+            if (values.size() == 4)
+              {
+                p.control = Control::force;
+                p.force   = values[3];
+                check_input(p.force > 0., where + ": the force must be > 0 N");
+              }
+          }
         phases.push_back(p);
         t = p.t_end;
         d = p.d_end;
+        x = p.x_end;
       }
     check_input(!phases.empty(), "Protocol/Phases: no phase given");
     phases.front().relative = false;
+  }
+} // namespace FasciaFE
+
+namespace FasciaFE
+{
+  double
+  Protocol::lateral(const unsigned int k, const double t) const
+  {
+    const Phase &p = phases[k];
+    if (p.n_strokes == 0)
+      return p.x_start;
+    const double s =
+      std::clamp(p.speed * (t - p.t_start) / p.stroke, 0., double(p.n_strokes));
+    if (p.name == "move")
+      return p.x_start + s * (p.x_end - p.x_start);
+    // Back and forth: the path parameter folded into [0, 1].
+    const double folded = s - 2. * std::floor(0.5 * s);
+    return p.x_start + p.stroke * (folded <= 1. ? folded : 2. - folded);
+  }
+
+
+
+  double
+  Protocol::rolled_distance(const double t) const
+  {
+    double rolled = 0.;
+    for (unsigned int k = 0; k < phases.size() && phases[k].t_start <= t; ++k)
+      if (phases[k].rolling)
+        rolled += lateral(k, std::min(t, phases[k].t_end)) - phases[k].x_start;
+    return rolled;
+  }
+
+
+
+  std::pair<double, double>
+  Protocol::lateral_range() const
+  {
+    double lo = 0., hi = 0.;
+    for (const auto &p : phases)
+      {
+        const double far = p.name == "move" ? p.x_end : p.x_start + p.stroke;
+        lo               = std::min({lo, p.x_start, far});
+        hi               = std::max({hi, p.x_start, far});
+      }
+    return {lo, hi};
+  }
+
+
+
+  bool
+  Protocol::moves_laterally() const
+  {
+    return std::any_of(phases.begin(), phases.end(), [](const Phase &p) {
+      return p.n_strokes > 0;
+    });
+  }
+
+
+
+  bool
+  Protocol::rolls() const
+  {
+    return std::any_of(phases.begin(), phases.end(), [](const Phase &p) {
+      return p.rolling;
+    });
   }
 } // namespace FasciaFE

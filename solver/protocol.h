@@ -52,6 +52,18 @@ namespace FasciaFE
       bool constant = false;
       /** Cyclic phases: d = d_start + amplitude sin(2 pi frequency t'). */
       double amplitude = 0., frequency = 0.;
+      /**
+       * Lateral motion of the tip along x (move, roll, slide): the apex
+       * offset goes from x_start, @p n_strokes passes of length
+       * @p stroke [m] back and forth (the first towards +x) at the speed
+       * @p speed [m/s]; a move is one pass from x_start to x_end. Other
+       * phases keep x_end = x_start.
+       */
+      double       x_start = 0., x_end = 0.;
+      double       stroke = 0., speed = 0.;
+      unsigned int n_strokes = 0;
+      /** The tip rolls without slip (roll) instead of translating. */
+      bool rolling = false;
     };
 
     static void
@@ -76,6 +88,39 @@ namespace FasciaFE
     double
     depth(const unsigned int k, const double t, const double start_depth) const;
 
+    /**
+     * Lateral offset of the apex along x at time t in phase @p k [m]
+     * (added to Tip/Position x): piecewise linear, back and forth for
+     * rolling and sliding phases,
+     *   x(t) = x_s + L tri(v (t - t_s) / L),  tri(s) = s - 2 floor(s / 2)
+     *   folded into [0, 1] (s in [0,1] forward, [1,2] back, ...).
+     */
+    double
+    lateral(const unsigned int k, const double t) const;
+    double
+    lateral(const double t) const
+    {
+      return lateral(phase_index(t), t);
+    }
+
+    /**
+     * Net distance rolled up to time t [m]: the sum of the lateral
+     * displacements made in rolling phases. A tip of rolling radius R
+     * has then turned by theta = rolled / R about its rolling axis.
+     */
+    double
+    rolled_distance(const double t) const;
+
+    /** Smallest and largest lateral offset over the protocol [m]. */
+    std::pair<double, double>
+    lateral_range() const;
+
+    /** Whether any phase moves the tip laterally, or rolls it. */
+    bool
+    moves_laterally() const;
+    bool
+    rolls() const;
+
     /** Whether phase @p k is force-controlled. */
     bool
     force_controlled(const unsigned int k) const
@@ -98,10 +143,24 @@ namespace FasciaFE
      *   force T F         force control at the constant force F [N]
      *   force-ramp T F    force control, linear from the force at the
      *                     phase start to F
+     *   move T X          depth held, apex moved along x to the offset
+     *                     X [m] (translation, no rotation)
+     *   roll N L v [F]    N strokes of length L [m] back and forth along
+     *                     x at the speed v [m/s] (duration N L / v),
+     *                     rolling without slip; depth held, or force
+     *                     control at F [N]
+     *   slide N L v [F]   the same, translating without rotation
      * Throws InputError naming the phase.
      */
     void
     parse_phases(const std::string &text, const double gap);
+
+    /** Force control: the deepest the apex may go [m] (0: half the
+     * tissue thickness). */
+    double max_depth_limit = 0.;
+
+    /** Largest lateral move per step over the zone element size [-]. */
+    double lateral_step_factor = 0.5;
 
     /** Relative tolerance of force control on the target force [-]. */
     double force_tolerance = 1e-4;

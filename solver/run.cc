@@ -153,28 +153,36 @@ namespace FasciaFE
         const StructureSummary s     = sim.structure_summary();
         const Point<3>        &apex  = settings.tool.apex();
         const double           depth = sim.depth_current;
-        std::vector<double>    row({t,
-                                    double(step),
-                                    double(protocol.phase_index(t)),
-                                    depth,
-                                    apex[0],
-                                    apex[1],
-                                    apex[2],
-                                    c.force[0],
-                                    c.force[1],
-                                    c.force[2],
-                                    c.area,
-                                    c.radius,
-                                    c.max_pressure,
-                                    c.max_penetration,
-                                    e.first,
-                                    e.second,
-                                    double(r.newton_iterations),
-                                    double(r.linear_iterations),
-                                    double(r.augmentations),
-                                    double(cutbacks),
-                                 step > 0 ? dt : 0.,
-                                    wall_offset + wall.wall_time()});
+        std::vector<double>    row(
+          {t,
+              double(step),
+              double(protocol.phase_index(t)),
+              depth,
+              apex[0],
+              apex[1],
+              apex[2],
+              c.force[0],
+              c.force[1],
+              c.force[2],
+              c.area,
+              c.radius,
+              c.max_pressure,
+              c.max_penetration,
+              e.first,
+              e.second,
+              double(r.newton_iterations),
+              double(r.linear_iterations),
+              double(r.augmentations),
+              double(cutbacks),
+           step > 0 ? dt : 0.,
+              wall_offset + wall.wall_time(),
+              settings.tool.rolled_angle(),
+              c.friction[0],
+              c.friction[1],
+              c.friction[2],
+           c.n_points > 0 ? double(c.n_slip) / c.n_points : 0.,
+              settings.tool.tilt(),
+              c.moment[1]});
         for (unsigned int k = 0; k < s.layer_min.size(); ++k)
           {
             row.push_back(s.layer_min[k]);
@@ -190,6 +198,9 @@ namespace FasciaFE
         history.add_row(row);
         history.write();
         min_lambda_target = std::min(min_lambda_target, s.target_min);
+        if (settings.target.active() && p.release_time < 0. &&
+            s.target_mean < settings.target.release_threshold)
+          p.release_time = t;
         max_released    = std::max(max_released, s.released_volume);
         final_structure = s;
         max_force       = std::max(max_force, c.force[2]);
@@ -221,7 +232,9 @@ namespace FasciaFE
            {"total_newton_iterations", std::to_string(total_newton)},
            {"max_released_volume", number(max_released)},
            {"min_lambda_target", number(min_lambda_target)},
-           {"final_lambda_mean_target", number(final_structure.target_mean)}});
+           {"final_lambda_mean_target", number(final_structure.target_mean)},
+           {"release_time_target",
+            p.release_time >= 0. ? number(p.release_time) : "never"}});
         info.finish(status, message, step);
         rusage usage;
         getrusage(RUSAGE_SELF, &usage);
@@ -237,6 +250,9 @@ namespace FasciaFE
           }
       };
 
+      if (sim.follow_tip(protocol.lateral(t)) && root)
+        log << "mesh refined around the tip: " << sim.n_active_cells()
+            << " cells, " << sim.n_dofs() << " dofs" << std::endl;
       if (!options.restart)
         {
           record(last);
@@ -249,8 +265,18 @@ namespace FasciaFE
             {
               const auto &phase = protocol.phases[protocol.phase_index(t)];
               double      h     = std::min({dt, ts.max_dt, phase.t_end - t});
+              // A moving tip advances at most a fraction of h0 per step.
+              if (phase.speed > 0.)
+                h =
+                  std::min(h,
+                           protocol.lateral_step_factor * sim.h0 / phase.speed);
               if (phase.t_end - (t + h) < 0.25 * h)
                 h = phase.t_end - t; // no sliver step before a phase end
+              if (sim.follow_tip(protocol.lateral(t + h)) && root)
+                log << "mesh re-made around the tip at x = "
+                    << settings.tool.position_x() + protocol.lateral(t + h)
+                    << " m: " << sim.n_active_cells() << " cells, "
+                    << sim.n_dofs() << " dofs" << std::endl;
               if (root)
                 log << "step " << step + 1 << ": t = " << t + h
                     << " s, dt = " << h << " s, phase " << phase.name
@@ -263,6 +289,10 @@ namespace FasciaFE
                 {
                   sim.revert_step();
                   ++cutbacks;
+                  if (r.fatal)
+                    throw ConvergenceFailure(
+                      "step from t = " + std::to_string(t) +
+                      " s: " + r.failure);
                   if (cutbacks > ts.max_cutbacks ||
                       h * ts.cutback_factor < ts.min_dt)
                     {

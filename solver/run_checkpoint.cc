@@ -151,6 +151,7 @@ namespace FasciaFE
                    << "max_pen_ratio " << exact(p.max_pen_ratio) << '\n'
                    << "min_lambda_target " << exact(p.min_lambda_target) << '\n'
                    << "max_released " << exact(p.max_released) << '\n'
+                   << "release_time " << exact(p.release_time) << '\n'
                    << "wall_time " << exact(p.wall_time) << '\n'
                    << "protocol_depth "
                    << exact(sim.settings.protocol.depth(p.t)) << '\n';
@@ -238,6 +239,7 @@ namespace FasciaFE
         p.max_pen_ratio     = std::stod(state.at("max_pen_ratio"));
         p.min_lambda_target = std::stod(state.at("min_lambda_target"));
         p.max_released      = std::stod(state.at("max_released"));
+        p.release_time      = std::stod(state.at("release_time"));
         p.wall_time         = std::stod(state.at("wall_time"));
         p.protocol_depth    = std::stod(state.at("protocol_depth"));
       }

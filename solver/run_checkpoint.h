@@ -36,6 +36,9 @@ namespace FasciaFE
     /** Running extrema of summary.txt [N, m^2, Pa, -, -, m^3]. */
     double max_force = 0., max_area = 0., max_pressure = 0.;
     double max_pen_ratio = 0., min_lambda_target = 1., max_released = 0.;
+    /** First time the target's mean lambda fell below the release
+     * threshold [s]; negative while it has not. */
+    double release_time = -1.;
     /** Wall time of the run so far, over restarts [s]. */
     double wall_time = 0.;
     /**

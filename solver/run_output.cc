@@ -67,7 +67,19 @@ namespace FasciaFE
       {"augmentations", "1", "Uzawa contact augmentations of the step"},
       {"cutbacks", "1", "failed attempts before this step converged"},
       {"dt", "s", "time step"},
-      {"wall_time", "s", "wall time since the start of the run"}};
+      {"wall_time", "s", "wall time since the start of the run"},
+      {"tip_rotation", "rad", "angle the tip has rolled about its axis"},
+      {"friction_force_x", N, "tangential (friction) part of force_x"},
+      {"friction_force_y", N, "tangential (friction) part of force_y"},
+      {"friction_force_z", N, "tangential (friction) part of force_z"},
+      {"slip_fraction",
+       "1",
+       "fraction of the contact points that slip (0 frictionless)"},
+      {"tip_tilt", "rad", "angle of the tip axis from -z (tilt + pivot)"},
+      {"moment_y",
+       per_length ? "N" : "N m",
+       "moment of the contact forces on the tip about its pivot point "
+       "(the apex if not pivoted), y"}};
     for (const auto &c : columns)
       history.add_column(c[0], c[1], c[2]);
     const std::string V    = per_length ? "m^2" : "m^3";

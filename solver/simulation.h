@@ -67,7 +67,13 @@ namespace FasciaFE
   /** Contact resultants of the current iterate (full-model equivalents). */
   struct ContactSummary
   {
-    Tensor<1, 3> force;                ///< reaction on the tip [N or N/m]
+    Tensor<1, 3> force;    ///< reaction on the tip [N or N/m]
+    Tensor<1, 3> friction; ///< its tangential (friction) part
+    /** Moment of the contact forces on the tip about its pivot point
+     * (the apex if not pivoted) [N m, or N in plane strain]. */
+    Tensor<1, 3> moment;
+    unsigned int n_points        = 0;  ///< surface points in contact
+    unsigned int n_slip          = 0;  ///< of which slipping
     double       area            = 0.; ///< current contact area [m^2 or m]
     double       max_pressure    = 0.; ///< Cauchy [Pa]
     double       max_penetration = 0.; ///< [m]
@@ -84,6 +90,8 @@ namespace FasciaFE
     unsigned int augmentations     = 0;
     /** Equilibrium solves of the step (several under force control). */
     unsigned int solves = 1;
+    /** The step cannot succeed with a shorter time step either. */
+    bool fatal = false;
     /** Tip reaction force z of the converged state [N, or N/m]. */
     double force_z = 0.;
   };
@@ -197,6 +205,11 @@ namespace FasciaFE
     double       phase_start_depth = 0., phase_start_force = 0.;
     /** Last secant stiffness dF/dd of force control [N/m]. */
     double force_stiffness = 0.;
+    /** Pivoted tip: the pivot angle at the last commit [rad] and the last
+     * secant stiffness dM/dpsi [N m / rad]. */
+    double pivot_angle_old = 0., pivot_stiffness = 0.;
+    /** Predictor scale of a moving tip's step, dt / dt_old (0: none). */
+    double lateral_ratio = 0.;
     /** Length of the last committed step [s]. */
     double                     dt_old = 0.;
     PETScWrappers::MPI::Vector ghosted; // relevant
@@ -204,6 +217,9 @@ namespace FasciaFE
     double                     penalty = 0.;
     /** Element size of the contact zone after refinement [m]. */
     double h0 = 0.;
+    /** Apex offset where follow_tip() last adapted the mesh [m]. */
+    double follow_center = 0.;
+    bool   follow_done   = false;
 
     CellDataStorage<typename Triangulation<dim>::cell_iterator, PointState>
       point_states;
@@ -221,9 +237,29 @@ namespace FasciaFE
     setup_system();
     void
     setup_states();
+    /**
+     * Friction: put the stick point of every surface point at its current
+     * position (the current displacement and tip pose), the state of a
+     * point that has not moved relative to the tip.
+     */
+    void
+    initialize_stick_points();
     /** Give the linear solver the rigid-body modes of the current mesh. */
     void
     rebuild_linear_solver();
+
+    /**
+     * Refinement that follows the tip (Discretization/Follow tip levels):
+     * if the apex offset @p lateral [m] has moved by more than a quarter
+     * of the Follow tip radius from where the mesh was last adapted (or
+     * on the first call), re-mark the cells near it for refinement and
+     * the others for coarsening back to the generated mesh and change the
+     * mesh (execute_mesh_change(): histories transferred, contact
+     * multipliers rebuilt by the next augmentations). Returns whether the
+     * mesh changed. Call between steps, on all ranks.
+     */
+    bool
+    follow_tip(const double lateral);
 
   private:
     void
@@ -239,6 +275,13 @@ namespace FasciaFE
     /** Newton and Uzawa augmentations with the apex at @p depth. */
     StepResult
     solve_at_depth(const double depth, const bool predict);
+    /** solve_at_depth(), or with a pivoted tip solve_at_pivot(). */
+    StepResult
+    solve_equilibrium(const double depth, const bool predict);
+    /** Pivoted tip: secant iteration on the pivot angle until the moment
+     * about the pivot vanishes, each iterate solve_at_depth(). */
+    StepResult
+    solve_at_pivot(const double depth, const bool predict);
     /** Force control: secant iteration on the depth (see solve_step). */
     StepResult
     solve_at_force(const double target, const bool first);

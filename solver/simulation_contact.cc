@@ -2,6 +2,7 @@
 
 #include <deal.II/lac/full_matrix.h>
 
+#include <solver/friction.h>
 #include <solver/simulation.h>
 
 namespace FasciaFE
@@ -13,7 +14,12 @@ namespace FasciaFE
    * Hessian, the nominal pressure is lambda_N = max(0, lambda - eps g) and
    *   R_i  -= int lambda_N n . N_i dA0,
    *   K_ij += int [eps (n . N_i)(n . N_j) - lambda_N N_i . H N_j] dA0
-   * (the second term only where lambda_N > 0).
+   * (the second term only where lambda_N > 0). With friction (mu > 0) the
+   * tangential traction t of coulomb_friction() (friction.h) adds
+   *   R_i -= int t . N_i dA0,   K_ij -= int N_i . (dt/dx) N_j dA0,
+   * the stick point of each surface point being a material point of the
+   * tip (Tool::to_material()), so that a rolling tip and a sliding one
+   * differ.
    */
   template <int dim>
   void
@@ -36,6 +42,10 @@ namespace FasciaFE
     std::vector<unsigned int>            c3(n_dofs);
     for (unsigned int i = 0; i < n_dofs; ++i)
       c3[i] = Kinematics<dim>::index3(fe.system_to_component_index(i).first);
+    const Tool  &tool     = settings.tool;
+    const double mu       = settings.contact.friction_coefficient;
+    const double eps_T    = settings.contact.tangential_penalty_ratio * penalty;
+    const bool   friction = mu > 0.;
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       {
@@ -71,19 +81,44 @@ namespace FasciaFE
                           Kinematics<dim>::embed(fv.normal_vector(q)))
                            .norm() *
                          s.area0;
+                s.traction = Tensor<1, 3>();
+                s.slip     = false;
                 if (s.nominal <= 0.)
-                  continue;
+                  {
+                    if (friction)
+                      s.anchor_new = tool.to_material(x);
+                    continue;
+                  }
                 active = true;
+                // Traction on the tissue and its derivative d t / d x.
+                Tensor<1, 3> t  = s.nominal * s.normal;
+                Tensor<2, 3> dt = -penalty * outer_product(s.normal, s.normal) +
+                                  s.nominal * Tensor<2, 3>(H);
+                if (friction)
+                  {
+                    const FrictionResponse fr =
+                      coulomb_friction(x,
+                                       tool.from_material(s.anchor_old),
+                                       s.normal,
+                                       H,
+                                       s.nominal,
+                                       penalty,
+                                       eps_T,
+                                       mu);
+                    s.traction   = fr.traction;
+                    s.slip       = fr.slip;
+                    s.anchor_new = tool.to_material(fr.anchor);
+                    t += fr.traction;
+                    dt += fr.tangent;
+                  }
                 for (unsigned int i = 0; i < n_dofs; ++i)
                   {
                     const double Ni = fv.shape_value(i, q);
-                    R(i) -= s.nominal * s.normal[c3[i]] * Ni * s.area0;
+                    R(i) -= t[c3[i]] * Ni * s.area0;
                     if (with_matrix)
                       for (unsigned int j = 0; j < n_dofs; ++j)
-                        K(i, j) +=
-                          (penalty * s.normal[c3[i]] * s.normal[c3[j]] -
-                           s.nominal * H[c3[i]][c3[j]]) *
-                          Ni * fv.shape_value(j, q) * s.area0;
+                        K(i, j) -= dt[c3[i]][c3[j]] * Ni *
+                                   fv.shape_value(j, q) * s.area0;
                   }
               }
             if (!active)
@@ -99,6 +134,42 @@ namespace FasciaFE
               constraints.distribute_local_to_global(R, dofs, residual);
           }
       }
+  }
+
+
+
+  template <int dim>
+  void
+  Simulation<dim>::initialize_stick_points()
+  {
+    if (settings.contact.friction_coefficient <= 0.)
+      return;
+    FEFaceValues<dim>                fv(mapping,
+                         fe,
+                         face_quadrature,
+                         update_values | update_quadrature_points);
+    const FEValuesExtractors::Vector disp(0);
+    const unsigned int               n_q = face_quadrature.size();
+    std::vector<Tensor<1, dim>>      u(n_q);
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->at_boundary())
+        {
+          const auto states = contact_states.get_data(cell);
+          for (const unsigned int f : cell->face_indices())
+            if (cell->face(f)->at_boundary() &&
+                cell->face(f)->boundary_id() == BoundaryId::top)
+              {
+                fv.reinit(cell, f);
+                fv[disp].get_function_values(ghosted, u);
+                for (unsigned int q = 0; q < n_q; ++q)
+                  {
+                    ContactPointState &s = *states[f * n_q + q];
+                    s.anchor_old         = settings.tool.to_material(
+                      Kinematics<dim>::embed(fv.quadrature_point(q) + u[q]));
+                    s.anchor_new = s.anchor_old;
+                  }
+              }
+        }
   }
 
 
@@ -121,6 +192,7 @@ namespace FasciaFE
   {
     ContactSummary     summary;
     const Point<3>    &apex      = settings.tool.apex();
+    const Point<3>     pivot     = settings.tool.pivot_point();
     const unsigned int n_q       = face_quadrature.size();
     const unsigned int n_1d      = settings.discretization.degree + 1;
     auto               radius_of = [&](const Point<3> &x) {
@@ -145,7 +217,14 @@ namespace FasciaFE
                   std::max(summary.max_penetration, -s.gap);
                 if (s.nominal <= 0.)
                   continue;
-                summary.force -= s.nominal * s.area0 * s.normal;
+                summary.force -= (s.nominal * s.normal + s.traction) * s.area0;
+                summary.friction -= s.traction * s.area0;
+                summary.moment +=
+                  cross_product_3d(s.position - pivot,
+                                   -(s.nominal * s.normal + s.traction) *
+                                     s.area0);
+                summary.n_points += 1;
+                summary.n_slip += s.slip ? 1 : 0;
                 summary.area += s.area;
                 summary.max_pressure =
                   std::max(summary.max_pressure, s.nominal * s.area0 / s.area);
@@ -178,13 +257,20 @@ namespace FasciaFE
       }
     const double m = settings.geometry.multiplicity();
     for (unsigned int d = 0; d < 3; ++d)
-      summary.force[d] = Utilities::MPI::sum(summary.force[d], comm) * m;
+      {
+        summary.force[d] = Utilities::MPI::sum(summary.force[d], comm) * m;
+        summary.friction[d] =
+          Utilities::MPI::sum(summary.friction[d], comm) * m;
+        summary.moment[d] = Utilities::MPI::sum(summary.moment[d], comm) * m;
+      }
+    summary.n_points  = Utilities::MPI::sum(summary.n_points, comm);
+    summary.n_slip    = Utilities::MPI::sum(summary.n_slip, comm);
     const auto &block = settings.geometry.block;
     if (block.symmetry != Symmetry::full ||
         block.type == ModelType::axisymmetric)
-      summary.force[0] = 0.;
+      summary.force[0] = summary.friction[0] = 0.;
     if (block.symmetry == Symmetry::quarter)
-      summary.force[1] = 0.;
+      summary.force[1] = summary.friction[1] = 0.;
     summary.area         = Utilities::MPI::sum(summary.area, comm) * m;
     summary.max_pressure = Utilities::MPI::max(summary.max_pressure, comm);
     summary.max_penetration =

@@ -134,10 +134,20 @@ namespace FasciaFE
         phase_start_depth = depth_old;
         phase_start_force = force_old;
       }
+    // The lateral offset and rolled angle are prescribed in every phase.
+    const double rolling_radius = settings.tool.tip().rolling_radius();
+    // A moving tip: predict by the last displacement increment.
+    lateral_ratio = p.phases[now].speed > 0. && dt_old > 0. ?
+                      std::clamp(step / dt_old, 0., 2.) :
+                      0.;
+    settings.tool.set_lateral(p.lateral(now, t),
+                              rolling_radius > 0. ?
+                                p.rolled_distance(t) / rolling_radius :
+                                0.);
     if (p.force_controlled(now))
       return solve_at_force(p.force(now, t, phase_start_force),
                             depth_old == phase_start_depth);
-    return solve_at_depth(p.depth(now, t, phase_start_depth), true);
+    return solve_equilibrium(p.depth(now, t, phase_start_depth), true);
   }
 
 
@@ -166,6 +176,11 @@ namespace FasciaFE
                          2.);
             solution.add(ratio, solution_old, -ratio, solution_older);
           }
+        else if (lateral_ratio > 0.)
+          solution.add(lateral_ratio,
+                       solution_old,
+                       -lateral_ratio,
+                       solution_older);
         ghosted                 = solution;
         step_residual_reference = 0.;
       }
@@ -226,10 +241,14 @@ namespace FasciaFE
     double       k_est = force_stiffness > 0.   ? force_stiffness :
                          (F_a > 0. && d_a > 0.) ? 1.5 * F_a / d_a :
                                                   0.;
+    // The deepest the tip may go (Protocol/Maximum depth).
+    const double d_max = settings.protocol.max_depth_limit > 0. ?
+                           settings.protocol.max_depth_limit :
+                           0.5 * settings.geometry.block.depth();
     auto         next  = [&](const double d, const double F) {
       double       change = k_est > 0. ? (target - F) / k_est : 0.5 * h0;
       const double limit  = std::max(2. * h0, std::abs(d));
-      return d + std::clamp(change, -limit, limit);
+      return std::min(d + std::clamp(change, -limit, limit), d_max);
     };
     // Within a force phase, the first trial extrapolates the creep of the
     // last step, d_old + (d_old - d_older) dt / dt_old.
@@ -241,7 +260,7 @@ namespace FasciaFE
     unsigned int               halvings = 0, n_converged = 0;
     for (unsigned int it = 0; it < 40; ++it)
       {
-        const StepResult r = solve_at_depth(d, it == 0 && halvings == 0);
+        const StepResult r = solve_equilibrium(d, it == 0 && halvings == 0);
         total.newton_iterations += r.newton_iterations;
         total.linear_iterations += r.linear_iterations;
         total.augmentations += r.augmentations;
@@ -272,6 +291,17 @@ namespace FasciaFE
             total.converged = true;
             return total;
           }
+        if (d >= d_max && F < target)
+          {
+            std::ostringstream msg;
+            msg << "force control: the force " << target
+                << " N cannot be reached: at the largest allowed depth "
+                << d_max << " m (Protocol/Maximum depth) the force is only "
+                << F << " N";
+            total.failure = msg.str();
+            total.fatal   = true;
+            return total;
+          }
         // Secant only between iterates of this time level: the committed
         // (d, F) of the last step belongs to another time (creep).
         if (n_converged++ > 0 && d != d_a && (F - F_a) / (d - d_a) > 0.)
@@ -296,12 +326,14 @@ namespace FasciaFE
   void
   Simulation<dim>::commit_step()
   {
-    solution_older = solution_old;
-    solution_old   = solution;
-    depth_older    = depth_old;
-    depth_old      = depth_current;
-    force_old      = contact_summary().force[2];
-    dt_old         = dt;
+    solution_older      = solution_old;
+    solution_old        = solution;
+    depth_older         = depth_old;
+    depth_old           = depth_current;
+    force_old           = contact_summary().force[2];
+    dt_old              = dt;
+    pivot_angle_old     = settings.tool.pivot_angle();
+    const bool friction = settings.contact.friction_coefficient > 0.;
     for (const auto &cell : triangulation.active_cell_iterators())
       if (cell->is_locally_owned())
         {
@@ -312,7 +344,11 @@ namespace FasciaFE
             }
           if (cell->at_boundary())
             for (auto &s : contact_states.get_data(cell))
-              s->multiplier_old = s->multiplier;
+              {
+                s->multiplier_old = s->multiplier;
+                if (friction)
+                  s->anchor_old = s->anchor_new;
+              }
         }
   }
 
@@ -324,6 +360,8 @@ namespace FasciaFE
   {
     solution = solution_old;
     ghosted  = solution;
+    if (settings.tool.pivoted())
+      settings.tool.set_pivot_angle(pivot_angle_old);
     for (const auto &cell : triangulation.active_cell_iterators())
       if (cell->is_locally_owned())
         {

@@ -56,8 +56,12 @@ namespace FasciaFE
                   " but the tissue has only " +
                   std::to_string(settings.tissue.n_layers()) + " layers");
 
+    // The finest contact-zone elements, with the refinement that follows
+    // the tip (follow_tip()) if any.
     h0 = block.zone_element_size /
-         std::pow(2., static_cast<double>(block.n_refinements));
+         std::pow(2.,
+                  static_cast<double>(block.n_refinements +
+                                      settings.discretization.follow_levels));
     penalty = settings.contact.penalty_factor *
               settings.tissue.max_shear_modulus() / h0;
     absolute_tolerance =
@@ -113,6 +117,41 @@ namespace FasciaFE
                 "Tip: the tip (lateral extent " + std::to_string(extent) +
                   " m) does not fit on the block (Geometry/Half width x = " +
                   std::to_string(block.half_width_x) + " m)");
+
+    // Moving phases: a full plane-strain or 3d model, a tip path on the
+    // block, and a tip that can roll for 'roll'.
+    const Protocol &protocol = settings.protocol;
+    if (protocol.moves_laterally())
+      {
+        check_input(block.type != ModelType::axisymmetric &&
+                      block.symmetry == Symmetry::full,
+                    "Protocol/Phases: moving the tip (move, roll, slide) "
+                    "needs Geometry/Model type = plane strain or 3d with "
+                    "Geometry/Symmetry = full");
+        const auto [lo, hi]     = protocol.lateral_range();
+        const double       x_lo = tool.position_x() + lo;
+        const double       x_hi = tool.position_x() + hi;
+        std::ostringstream path;
+        path << "Protocol/Phases: the tip path leaves the mesh: the apex "
+                "moves over x in ["
+             << x_lo << ", " << x_hi << "] m and the tip reaches "
+             << 0.5 * extent << " m beyond it, but the block spans |x| < "
+             << block.half_width_x << " m (Geometry/Half width x)";
+        check_input(std::max(std::abs(x_lo), std::abs(x_hi)) + 0.5 * extent <
+                      block.half_width_x,
+                    path.str());
+      }
+    if (tool.pivoted())
+      check_input(block.type != ModelType::axisymmetric &&
+                    block.symmetry == Symmetry::full,
+                  "Tip/Pivot: a pivoted tip turns about y and needs "
+                  "Geometry/Model type = plane strain or 3d with "
+                  "Geometry/Symmetry = full");
+    if (protocol.rolls())
+      check_input(tool.tip().rolling_radius() > 0.,
+                  "Protocol/Phases: 'roll' needs a tip that can roll "
+                  "(sphere, cylinder, roller); Tip/Shape = " +
+                    tool.shape_name() + " cannot: use 'slide'");
 
     // A tip that starts inside the tissue: the SDF at the undeformed top
     // surface vertices must be >= 0 at the protocol's initial depth.
@@ -249,6 +288,7 @@ namespace FasciaFE
                                       n_face_q *
                                         GeometryInfo<dim>::faces_per_cell);
         }
+    initialize_stick_points();
   }
 
 

@@ -32,6 +32,20 @@ namespace FasciaFE
                       Patterns::Double(-89., 89.),
                       "Angle between the tip axis and the surface normal, "
                       "a rotation about the y axis [deg].");
+    prm.declare_entry("Pivot",
+                      "false",
+                      Patterns::Bool(),
+                      "The tip turns freely about the axis parallel to y "
+                      "through its pivot point (on the tip axis, Pivot "
+                      "height above the apex) and settles where the "
+                      "contact moment about it vanishes, like a "
+                      "self-rotating base; the protocol then moves the "
+                      "pivot point (Tilt angle is the starting angle) [-].");
+    prm.declare_entry("Pivot height",
+                      "0.02",
+                      Patterns::Double(0.),
+                      "Height of the pivot point above the apex, on the tip "
+                      "axis [m].");
     registry.declare_all(prm);
     prm.leave_subsection();
   }
@@ -42,10 +56,12 @@ namespace FasciaFE
   Tool::parse_parameters(ParameterHandler &prm)
   {
     prm.enter_subsection("Tip");
-    name               = prm.get("Shape");
-    x0                 = prm.get_double("Position x");
-    y0                 = prm.get_double("Position y");
-    const double angle = prm.get_double("Tilt angle") * numbers::PI / 180.;
+    name         = prm.get("Shape");
+    x0           = prm.get_double("Position x");
+    y0           = prm.get_double("Position y");
+    tilt_angle   = prm.get_double("Tilt angle") * numbers::PI / 180.;
+    pivot        = prm.get_bool("Pivot");
+    pivot_height = prm.get_double("Pivot height");
     try
       {
         shape = TipRegistry::instance().create(name, prm);
@@ -55,11 +71,7 @@ namespace FasciaFE
         throw InputError("Tip/" + name + ": " + e.what());
       }
     prm.leave_subsection();
-    rotation       = Tensor<2, 3>();
-    rotation[1][1] = 1.;
-    rotation[0][0] = rotation[2][2] = std::cos(angle);
-    rotation[0][2]                  = std::sin(angle);
-    rotation[2][0]                  = -std::sin(angle);
+    psi = 0.;
     set_depth(0.);
   }
 
@@ -76,9 +88,92 @@ namespace FasciaFE
 
 
   void
-  Tool::set_depth(const double depth)
+  Tool::set_depth(const double d)
   {
-    position = Point<3>(x0, y0, -depth);
+    depth = d;
+    update_pose();
+  }
+
+
+
+  void
+  Tool::update_pose()
+  {
+    const double a = tilt_angle + psi;
+    rotation       = Tensor<2, 3>();
+    rotation[1][1] = 1.;
+    rotation[0][0] = rotation[2][2] = std::cos(a);
+    rotation[0][2]                  = std::sin(a);
+    rotation[2][0]                  = -std::sin(a);
+    position                        = Point<3>(x0 + lateral, y0, -depth);
+    if (pivot)
+      position =
+        pivot_point() - rotation * Tensor<1, 3>({0., 0., pivot_height});
+  }
+
+
+
+  Point<3>
+  Tool::pivot_point() const
+  {
+    if (!pivot)
+      return position;
+    return Point<3>(x0 + lateral, y0, -depth + pivot_height);
+  }
+
+
+
+  void
+  Tool::set_pivot_angle(const double angle)
+  {
+    Assert(pivot, ExcMessage("set_pivot_angle() on a tip without pivot"));
+    psi = angle;
+    update_pose();
+  }
+
+
+
+  void
+  Tool::set_lateral(const double x, const double rolled_angle)
+  {
+    lateral = x;
+    angle   = rolled_angle;
+    set_depth(depth);
+  }
+
+
+
+  namespace
+  {
+    /** y' = R_theta (y - z_r) + z_r, the rotation by theta about the +y
+     * axis through z_r = (0, 0, r): x' = c x + s z, z' = -s x + c z. A tip
+     * rolling without slip towards +x by s turns by theta = s / r > 0 (the
+     * material point at the apex moves back, to -x, and up). */
+    Point<3>
+    roll(const Point<3> &y, const double theta, const double r)
+    {
+      const double c = std::cos(theta), s = std::sin(theta);
+      const double a = y[0], b = y[2] - r;
+      return Point<3>(c * a + s * b, y[1], -s * a + c * b + r);
+    }
+  } // namespace
+
+
+
+  Point<3>
+  Tool::to_material(const Point<3> &x) const
+  {
+    const double r = shape->rolling_radius();
+    return roll(Point<3>(transpose(rotation) * (x - position)), -angle, r);
+  }
+
+
+
+  Point<3>
+  Tool::from_material(const Point<3> &xi) const
+  {
+    const double r = shape->rolling_radius();
+    return position + rotation * Tensor<1, 3>(roll(xi, angle, r));
   }
 
 

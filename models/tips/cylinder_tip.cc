@@ -96,6 +96,14 @@ namespace FasciaFE
 
 
 
+    double
+    CylinderTip::rolling_radius() const
+    {
+      return radius;
+    }
+
+
+
     FASCIAFE_REGISTER_TIP(CylinderTip,
                           "cylinder",
                           "Rigid roller of radius R and length L, axis along "

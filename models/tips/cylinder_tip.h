@@ -61,6 +61,10 @@ namespace FasciaFE
       double
       lateral_extent() const override;
 
+      /** R: the roller rolls about its axis (parallel to y at z = R). */
+      double
+      rolling_radius() const override;
+
     private:
       const double               radius;
       const double               length;

@@ -192,6 +192,14 @@ namespace FasciaFE
 
 
 
+    double
+    RollerTip::rolling_radius() const
+    {
+      return radius + ridge_height;
+    }
+
+
+
     FASCIAFE_REGISTER_TIP(RollerTip,
                           "roller",
                           "Foam roller: rounded cylinder along y with optional "

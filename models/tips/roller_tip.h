@@ -74,6 +74,10 @@ namespace FasciaFE
       double
       lateral_extent() const override;
 
+      /** R + h: the roller rolls on its crests about its axis (z = R + h). */
+      double
+      rolling_radius() const override;
+
       /** Number of ridges (0 without ridges). */
       unsigned int
       n_ridges() const;

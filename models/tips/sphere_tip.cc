@@ -71,6 +71,14 @@ namespace FasciaFE
 
 
 
+    double
+    SphereTip::rolling_radius() const
+    {
+      return radius;
+    }
+
+
+
     FASCIAFE_REGISTER_TIP(SphereTip,
                           "sphere",
                           "Rigid sphere of radius R touching z = 0 at the "

@@ -43,6 +43,10 @@ namespace FasciaFE
       double
       lateral_extent() const override;
 
+      /** R: the sphere rolls about any horizontal axis through its centre. */
+      double
+      rolling_radius() const override;
+
       /** Radius R [m]. */
       double
       get_radius() const;

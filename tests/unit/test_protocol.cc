@@ -93,6 +93,75 @@ TEST(Protocol, TableKeepsItsDepths)
   EXPECT_FALSE(p.force_controlled(1));
 }
 
+TEST(Protocol, RollingStrokesGoBackAndForth)
+{
+  Protocol p;
+  // 3 strokes of 10 mm at 5 mm/s: 6 s, x: 0 -> 10 -> 0 -> 10 mm.
+  p.parse_phases("ramp 1 0.002; move 2 -0.005; roll 3 0.01 0.005; "
+                 "slide 2 0.004 0.002 12",
+                 0.);
+  ASSERT_EQ(p.phases.size(), 4u);
+  EXPECT_DOUBLE_EQ(p.phases[2].t_end - p.phases[2].t_start, 6.);
+  EXPECT_DOUBLE_EQ(p.phases[3].t_end - p.phases[3].t_start, 4.);
+  EXPECT_DOUBLE_EQ(p.lateral(0.5), 0.);
+  EXPECT_DOUBLE_EQ(p.lateral(2.), -0.0025);
+  EXPECT_DOUBLE_EQ(p.lateral(3.), -0.005);
+  EXPECT_NEAR(p.lateral(4.), -0.005 + 0.005, 1e-15);
+  EXPECT_NEAR(p.lateral(5.), 0.005, 1e-15);
+  EXPECT_NEAR(p.lateral(6.), 0.0, 1e-15);
+  EXPECT_NEAR(p.lateral(7.), -0.005, 1e-15);
+  EXPECT_NEAR(p.lateral(9.), 0.005, 1e-15);
+  // The depth is held while the tip moves.
+  EXPECT_DOUBLE_EQ(p.depth(2, 5., 0.002), 0.002);
+  // Rolled distance: the net displacement in rolling phases only.
+  EXPECT_NEAR(p.rolled_distance(2.9), 0., 1e-15);
+  EXPECT_NEAR(p.rolled_distance(5.), 0.01, 1e-15);
+  EXPECT_NEAR(p.rolled_distance(7.), 0., 1e-15);
+  EXPECT_NEAR(p.rolled_distance(13.), 0.01, 1e-15);
+  // Slide back and forth: 0.005 -> 0.009 -> 0.005, under force control.
+  EXPECT_NEAR(p.lateral(11.), 0.009, 1e-15);
+  EXPECT_NEAR(p.lateral(13.), 0.005, 1e-15);
+  EXPECT_TRUE(p.force_controlled(3));
+  EXPECT_DOUBLE_EQ(p.force(3, 11., 0.), 12.);
+  EXPECT_FALSE(p.force_controlled(2));
+  const auto [lo, hi] = p.lateral_range();
+  EXPECT_DOUBLE_EQ(lo, -0.005);
+  EXPECT_DOUBLE_EQ(hi, 0.009);
+  EXPECT_TRUE(p.moves_laterally());
+  EXPECT_TRUE(p.rolls());
+  EXPECT_DOUBLE_EQ(p.phases[2].speed, 0.005);
+}
+
+TEST(Protocol, BadMovingPhasesNameThePhase)
+{
+  Protocol p;
+  for (const auto &[text, message] :
+       std::vector<std::pair<std::string, std::string>>{
+         {"ramp 1 0.001; roll 4 0.01 0",
+          "phase 2 ('roll 4 0.01 0'): the speed must be > 0 m/s (a speed of "
+          "0 with 4 stroke(s) never ends)"},
+         {"roll 0 0.01 0.01", "whole number >= 1"},
+         {"roll 1.5 0.01 0.01", "whole number >= 1"},
+         {"slide 2 -0.01 0.01", "the stroke length must be > 0 m"},
+         {"roll 2 0.01", "takes strokes N, stroke length L [m], speed v"},
+         {"slide 2 0.01 0.01 -3", "the force must be > 0 N"},
+         {"move 1", "'move' takes a duration and 1 value(s)"}})
+    {
+      try
+        {
+          p.parse_phases(text, 0.);
+          ADD_FAILURE() << text;
+        }
+      catch (const InputError &e)
+        {
+          EXPECT_NE(std::string(e.what()).find(message), std::string::npos)
+            << e.what();
+        }
+    }
+}
+
+
+
 int
 main(int argc, char **argv)
 {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The hold_vs_roll comparison (issue: tools and protocols): the foam roller
+# held (foam_roller_hold.prm) and rolled (foam_roller_roll.prm) for the
+# same 60 s at the same force (1500 N/m, force control, so the peak forces
+# are equal), then the table of postproc/hold_vs_roll.py: time for the
+# target's mean lambda to fall below 0.5 (or "never"), released volume,
+# peak pressure, dissipated energy.
+#
+#   bash scenarios/clinical/hold_vs_roll.sh [OUTPUT_DIR] [--set S=V]...
+#
+# OUTPUT_DIR defaults to results/hold_vs_roll (runs in hold/ and roll/,
+# table in hold_vs_roll.csv and hold_vs_roll.md); --set options go to both
+# runs. Uses build/fasciafe (scripts/setup.sh builds it). Runs in a few
+# minutes on 2 cores.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+out="${1:-$root/results/hold_vs_roll}"
+[ $# -gt 0 ] && shift
+sets=()
+while [ $# -gt 0 ]; do
+  sets+=("$1")
+  shift
+done
+exe="${FASCIAFE:-$root/build/fasciafe}"
+[ -x "$exe" ] || { echo "hold_vs_roll: error: $exe not found (run scripts/setup.sh)" >&2; exit 2; }
+for case in hold roll; do
+  "$exe" run "$root/scenarios/clinical/foam_roller_$case.prm" \
+    --output "$out/$case" --quiet "${sets[@]}"
+done
+/usr/bin/python3 "$root/postproc/hold_vs_roll.py" "$out/hold" "$out/roll" --output "$out"
