@@ -21,7 +21,7 @@ axis, coloured by FIELD like the renders of `fasciafe figures`.
     pvpython paraview_state.py                 # screenshots at TIMES
     paraview --script=paraview_state.py        # the same, interactively
 
-Change FIELD to lambda, von_mises or contact_pressure (cell data sets, see
+Change FIELD to lambda, von_mises or contact_pressure (data sets of
 docs/output.md), TIMES to other output times [s].
 """
 
@@ -67,7 +67,8 @@ view = GetActiveViewOrCreate("RenderView")
 view.OrientationAxesVisibility = 0
 view.Background = [1.0, 1.0, 1.0]
 display = Show(shown, view)
-ColorBy(display, ("CELLS", FIELD))
+# deal.II writes the cell fields at the nodes of each cell (point data).
+ColorBy(display, ("POINTS", FIELD))
 lut = GetColorTransferFunction(FIELD)
 lut.ApplyPreset(PRESET, True)
 if RANGE is not None:

@@ -15,8 +15,8 @@ from fasciafe_figures.common import InputError
 #: Plot scale and plot unit of SI units (the sidecar keeps SI).
 _DISPLAY = {
     "m": (1e3, "mm"),
-    "m^2": (1e6, "mm^2"),
-    "m^3": (1e9, "mm^3"),
+    "m^2": (1e6, "mm$^2$"),
+    "m^3": (1e9, "mm$^3$"),
     "Pa": (1e-3, "kPa"),
 }
 

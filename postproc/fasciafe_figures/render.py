@@ -55,16 +55,20 @@ def load_pvd(run):
 
 
 def check_fields(pvtu, field):
-    """InputError unless the pvtu has the cell data set `field` and the
-    point data set displacement."""
-    root = ElementTree.parse(pvtu).getroot()
+    """InputError unless the pvtu has the data set `field` (point data:
+    deal.II writes a cell field at the nodes of each cell; or cell data)
+    and the point data set displacement."""
+    try:
+        root = ElementTree.parse(pvtu).getroot()
+    except ElementTree.ParseError as error:
+        raise InputError(f"{pvtu}: not valid XML ({error})")
     cells = {a.get("Name") for a in root.iter("PCellData")
              for a in a.iter("PDataArray")}
     points = {a.get("Name") for a in root.iter("PPointData")
               for a in a.iter("PDataArray")}
-    if field not in cells:
-        raise InputError(f"{pvtu}: no cell data set '{field}' (has: "
-                         f"{', '.join(sorted(cells))})")
+    if field not in cells | points:
+        raise InputError(f"{pvtu}: no data set '{field}' (has: "
+                         f"{', '.join(sorted(cells | points))})")
     if "displacement" not in points:
         raise InputError(f"{pvtu}: no point data set 'displacement'")
 
@@ -138,8 +142,8 @@ def _image_spec(run, step, extent, folder, name):
 
 
 def _render_size(view, columns):
-    """Pixels of the VTK image: about 1.3 times what the figure shows."""
-    width = 1400 if columns == 1 else 2800
+    """Pixels of the VTK image: about 1.2 times what the figure shows."""
+    width = 1200 if columns == 1 else 2400
     return [width, width * 11 // 20 if view == "section" else width * 3 // 4]
 
 
@@ -179,7 +183,10 @@ def _compose(staging, name, png, field, value_range, scale_info, columns,
     bar.set_label(figure_style.label(quantity, shown))
     if scale_info:
         metres_per_pixel = 2 * scale_info / height
-        length = 10 ** math.floor(math.log10(width * metres_per_pixel / 4))
+        # The largest 1, 2 or 5 x 10^k m up to a quarter of the width.
+        quarter = width * metres_per_pixel / 4
+        power = 10 ** math.floor(math.log10(quarter))
+        length = max(m * power for m in (1, 2, 5) if m * power <= quarter)
         pixels = length / metres_per_pixel
         ax.plot([0.04 * width, 0.04 * width + pixels], [0.94 * height] * 2,
                 color="black", linewidth=1.5, solid_capstyle="butt")

@@ -7,7 +7,8 @@ vtu/solution_SSSSS.pvtu (vtkXMLPUnstructuredGridReader), warps it by
 `displacement` (vtkWarpVector), keeps the cells near the tip (vtkBox,
 vtkExtractGeometry) and renders it off-screen (vtkRenderWindow with
 SetOffScreenRendering(1)), coloured by the cell field through a lookup
-table built from the matplotlib colour map of the style:
+table built from the matplotlib colour map of the style (the fields are
+constant on each cell; deal.II stores them at the cells' own nodes):
   - section:  the 2D (r, z) or (x, z) mesh, mirrored about the axis x = 0
               when the model is a half (vtkReflectionFilter), seen flat;
   - revolved: an axisymmetric section turned 270 degrees about the axis
@@ -58,11 +59,22 @@ def read_step(path):
     return grid
 
 
-def cell_values(grid, field):
+def _array(grid, field):
+    """(array, True if point data) of the data set `field`: deal.II writes
+    the cell fields as point data of cells that share no nodes (constant
+    on each cell), other writers as cell data."""
+    array = grid.GetPointData().GetArray(field)
+    if array is not None:
+        return array, True
     array = grid.GetCellData().GetArray(field)
     if array is None:
         raise KeyError(field)
-    return vtk_to_numpy(array).astype(float).ravel()
+    return array, False
+
+
+def cell_values(grid, field):
+    """Values of the data set `field` (per node or per cell)."""
+    return vtk_to_numpy(_array(grid, field)[0]).astype(float).ravel()
 
 
 def _warp(grid):
@@ -146,7 +158,10 @@ def _scene(job, image, data):
     mapper = (vtkPolyDataMapper() if data.IsA("vtkPolyData")
               else vtkDataSetMapper())
     mapper.SetInputData(data)
-    mapper.SetScalarModeToUseCellFieldData()
+    if _array(data, job["field"])[1]:
+        mapper.SetScalarModeToUsePointFieldData()
+    else:
+        mapper.SetScalarModeToUseCellFieldData()
     mapper.SelectColorArray(job["field"])
     lo, hi = job["range"]
     mapper.SetLookupTable(_lookup_table(job["cmap"], lo, hi))
