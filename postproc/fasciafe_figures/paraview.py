@@ -70,7 +70,8 @@ display = Show(shown, view)
 # deal.II writes the cell fields at the nodes of each cell (point data).
 ColorBy(display, ("POINTS", FIELD))
 lut = GetColorTransferFunction(FIELD)
-lut.ApplyPreset(PRESET, True)
+if not lut.ApplyPreset(PRESET, True):  # a ParaView without this preset
+    lut.ApplyPreset("Viridis (matplotlib)", True)
 if RANGE is not None:
     lut.RescaleTransferFunction(RANGE[0], RANGE[1])
 display.SetScalarBarVisibility(view, True)
