@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+from time import sleep
 import xml.etree.ElementTree as ElementTree
 
 import matplotlib
@@ -155,14 +156,18 @@ def _run_worker(job_path):
     if os.environ.get("DISPLAY"):
         attempts.append(direct)
     if xvfb:
-        attempts.append([xvfb, "-a", "-s", "-screen 0 1280x1024x24"] + direct)
+        # Up to three times: two xvfb-run -a started at the same moment can
+        # pick the same display number, and one of them then fails.
+        attempts += 3 * [[xvfb, "-a", "-s", "-screen 0 1280x1024x24"]
+                         + direct]
     if not attempts:
         raise InputError("3D renders need an X display: set DISPLAY or "
                          "install xvfb (xvfb-run)")
-    for command in attempts:
+    for k, command in enumerate(attempts):
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode == 0:
             return
+        sleep(0.5 * k)
     raise RuntimeError("the VTK render failed: " + done.stderr.strip()[-2000:])
 
 
