@@ -20,7 +20,7 @@
 _fasciafe_setup_packages=(
   libdeal.ii-dev petsc-dev libvtk9-dev libhdf5-openmpi-dev libgtest-dev
   openmpi-bin libopenmpi-dev xvfb xauth
-  python3 python3-numpy python3-h5py python3-matplotlib
+  python3 python3-numpy python3-h5py python3-matplotlib python3-vtk9
   clang-format cmake g++ make git
 )
 
