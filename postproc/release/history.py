@@ -30,9 +30,13 @@ class Run:
     def require(self, names, purpose):
         missing = [n for n in names if n not in self.columns]
         if missing:
+            hint = ""
+            if any(n.endswith("_target") for n in missing):
+                hint = ("; the target columns need a target region, "
+                        "Target region/Shape != none")
             raise InputError(
                 f"run '{self.name}': its history lacks the column(s) "
-                f"{', '.join(missing)} (needed for {purpose})")
+                f"{', '.join(missing)} (needed for {purpose}{hint})")
 
     def parameter(self, path, default=None):
         """Value (string) of the parameter "Section/Sub/Name" in run.json,

@@ -6,7 +6,10 @@ verification.release_calibration.SimulatedHoldsGiveThresholdTable).
 
 Runs four coarse axisymmetric thixotropic holds derived from BASE.prm
 (scenarios/verification/thixotropic_hold_recovery_axisymmetric.prm): two
-depths x two hold lengths, each ramped in 1 s, held, unloaded in 1 s. Then
+depths (1.5, 2 mm) x two hold lengths (4, 24 s), each ramped in 1 s,
+held, unloaded in 1 s; coarser mesh (1.5 mm zone elements), steps <=
+0.5 s, a target sphere of radius 2.5 mm at 2 mm depth released at mean
+lambda < 0.6 (the default ground truth reads this from run.json). Then
 `fasciafe calibrate` on them twice with the same configuration and seed
 (noise 10 uN, 0.2 s low-pass, 100 Hz, one depth class per depth), and
 checks:
@@ -52,6 +55,12 @@ COARSE = [
     "Geometry/Grading ratio=1.6",
     "Time stepping/Maximum time step=0.5",
     "Output/Field output interval=0",
+    # a target closer to the apex, released at mean lambda < 0.6: the long
+    # holds release (2 mm at about 10 s, 1.5 mm at about 15 s), the short
+    # ones do not
+    "Target region/Center=0,0,-0.002",
+    "Target region/Radius=0.0025",
+    "Target region/Release threshold=0.6",
 ]
 CONFIG = """# calibration of the simulated holds (check_holds_calibration.py)
 signal.sampling_rate = 100

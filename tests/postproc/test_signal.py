@@ -106,6 +106,31 @@ class FromRun(unittest.TestCase):
             both = SignalModel(measure="both").sample(run)
             self.assertIsNotNone(both.depth)
 
+    def test_force_controlled_phase_is_watched_by_depth(self):
+        """A phase list with a `force` phase: force control, auto measure
+        = depth, the window is that phase; creep_rate applies, the force
+        rules do not."""
+        import json
+        from release.rules import CreepRateRule, ForceRateRule
+        with tempfile.TemporaryDirectory() as d:
+            cols = history(0.002, 20.)
+            write_run(d, cols, 20.)
+            with open(os.path.join(d, "run.json")) as f:
+                info = json.load(f)
+            info["parameters"]["Protocol"] = {
+                "Type": {"value": "phases"},
+                "Phases": {"value": "force-ramp 1 0.05; force 20 0.05; "
+                                    "unload 1"}}
+            with open(os.path.join(d, "run.json"), "w") as f:
+                json.dump(info, f)
+            sig = SignalModel().sample(load_run(d, "r"))
+            self.assertEqual(sig.control, "force")
+            self.assertIsNone(sig.force)
+            self.assertIsNotNone(sig.depth)
+            self.assertEqual(sig.window, (1.0, 21.0))
+            self.assertTrue(CreepRateRule().applies(sig))
+            self.assertFalse(ForceRateRule().applies(sig))
+
     def test_missing_force_column_names_the_run(self):
         with tempfile.TemporaryDirectory() as d:
             write_run(d, history(0.002, 10.), 10., drop=("force_z",))
