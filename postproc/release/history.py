@@ -19,6 +19,9 @@ class Run:
         self.columns = columns
         self.units = units
         self.info = info
+        # the key of the run's noise (signal.py): the last component of its
+        # directory, so that moving a set of runs does not change it
+        self.noise_key = os.path.basename(os.path.normpath(directory))
 
     def column(self, name, purpose):
         """Column `name`; an InputError naming the run if it is missing."""

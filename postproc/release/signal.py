@@ -9,8 +9,9 @@ force control) and turns them into a sampled sensor record:
      run, the history linearly interpolated between its rows;
   2. drift: + drift_rate (t_k - t_0)  [N/s or m/s];
   3. sensor noise: + N(0, noise_std^2), independent per sample, from
-     numpy's default_rng seeded by (seed, crc32(run name)), so the same
-     seed and run give the same record;
+     numpy's default_rng seeded by (seed, crc32(key)), key the last
+     component of the run's directory, so the same seed and run give the
+     same record wherever the runs lie;
   4. quantisation (ADC): round(x / q) q, q the step [N or m] (0: none);
   5. optional first-order low-pass filter (firmware), the backward-Euler
      discretisation of tau dy/dt + y = x:
@@ -144,7 +145,8 @@ class SignalModel:
         return 1. / self.sampling_rate
 
     def rng(self, name):
-        """The run's noise generator: seeded by (seed, crc32(name))."""
+        """The noise generator of the run with key `name`: seeded by
+        (seed, crc32(name))."""
         return np.random.default_rng([self.seed & 0xffffffff,
                                       zlib.crc32(name.encode())])
 
@@ -176,7 +178,7 @@ class SignalModel:
         window = phase_window(run, phase)
         time = run.time
         t = self.sample_times(time[0], time[-1])
-        rng = self.rng(run.name)
+        rng = self.rng(run.noise_key)
         true_depth = np.interp(t, time, run.columns["depth"])
         true_force = (np.interp(t, time, run.columns[self.force_column])
                       if self.force_column in run.columns else None)

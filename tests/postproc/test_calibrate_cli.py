@@ -146,6 +146,20 @@ class Calibrate(unittest.TestCase):
         self.assertFalse(np.array_equal(da["detections/force_rate"],
                                         dc["detections/force_rate"],
                                         equal_nan=True))
+        # the same runs elsewhere: the same noise, the same detections
+        moved = []
+        for r in self.runs:
+            m = os.path.join(self.tmp, "moved", os.path.basename(r))
+            shutil.copytree(r, m)
+            moved.append(m)
+        d = self.out("rep_d")
+        rc, _, se = calibrate(*moved, *args[len(self.runs):], "--output", d,
+                              "--set", "signal.seed=1")
+        self.assertEqual(rc, 0, se)
+        dd = datasets(os.path.join(d, "calibration.h5"))
+        for k in da:
+            if k != "runs/name":
+                np.testing.assert_array_equal(da[k], dd[k], err_msg=k)
 
     def test_json_and_key_value_config_agree(self):
         j = self.out("cfg.json")
