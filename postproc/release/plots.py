@@ -22,6 +22,8 @@ import figure_style  # noqa: E402
 
 MARKERS = {"force_drop": "v", "force_rate": "o", "creep_rate": "s",
            "combined": "D"}
+# line styles keep rules visible where their curves coincide
+STYLES = ["-", "--", ":", "-."]
 
 
 def run_figure(evaluated, detections, base_path, lambda_level=None):
@@ -109,14 +111,16 @@ def roc_figure(result, base_path):
             continue
         st = entry["roc"]
         c = colours[k % len(colours)]
+        ls = STYLES[k % len(STYLES)]
         ax.plot(st["false_positive_rate"], st["true_positive_rate"],
-                marker=MARKERS.get(name, "o"), ms=2.5, color=c, label=name)
+                marker=MARKERS.get(name, "o"), ms=2.5, color=c, ls=ls,
+                mfc="none", label=name)
         for g, (gst, i) in entry["groups"].items():
             ax.plot([gst["false_positive_rate"][i]],
                     [gst["true_positive_rate"][i]], marker="*", ms=8,
                     color=c, ls="none")
         th = st["threshold"]
-        bx.plot(th, st["mean_latency"], color=c,
+        bx.plot(th, st["mean_latency"], color=c, ls=ls,
                 label=f"{name} [{entry['rule'].threshold_unit}]")
     ax.plot([0, 1], [0, 1], color="0.7", ls=":", lw=0.8)
     ax.set_xlim(-0.03, 1.03)
