@@ -46,6 +46,9 @@ OKABE_ITO = [
     "#F0E442",  # yellow
 ]
 
+#: The same cycle under the name the release-detection plots use.
+COLOURS = OKABE_ITO
+
 #: Colour maps of the fields: all perceptually uniform and readable with
 #: the common colour-vision deficiencies.
 FIELD_CMAPS = {
