@@ -185,7 +185,9 @@ namespace FasciaFE
                         << "force_stiffness " << sim.force_stiffness << '\n'
                         << "dt_old " << sim.dt_old << '\n'
                         << "pivot_angle_old " << sim.pivot_angle_old << '\n'
-                        << "pivot_stiffness " << sim.pivot_stiffness << '\n';
+                        << "pivot_stiffness " << sim.pivot_stiffness << '\n'
+                        << "roll_angle_old " << sim.roll_angle_old << '\n'
+                        << "lateral_old " << sim.lateral_old << '\n';
           file.commit();
         }
       catch (const std::exception &e)
@@ -231,7 +233,9 @@ namespace FasciaFE
                                   "force_stiffness",
                                   "dt_old",
                                   "pivot_angle_old",
-                                  "pivot_stiffness"})
+                                  "pivot_stiffness",
+                                  "roll_angle_old",
+                                  "lateral_old"})
       check_input(state.count(key) == 1, file + " has no '" + key + "'");
     check_input(state["format"] == "FasciaFE-checkpoint-1" &&
                   state["dimension"] == std::to_string(dim),
@@ -291,14 +295,13 @@ namespace FasciaFE
     sim.dt_old            = std::stod(state["dt_old"]);
     sim.pivot_angle_old   = std::stod(state["pivot_angle_old"]);
     sim.pivot_stiffness   = std::stod(state["pivot_stiffness"]);
+    sim.roll_angle_old    = std::stod(state["roll_angle_old"]);
+    sim.lateral_old       = std::stod(state["lateral_old"]);
     if (sim.settings.tool.pivoted())
       sim.settings.tool.set_pivot_angle(sim.pivot_angle_old);
     sim.ghosted = sim.solution;
     sim.settings.tool.set_depth(sim.depth_current);
-    const double r = sim.settings.tool.tip().rolling_radius();
-    sim.settings.tool.set_lateral(
-      sim.settings.protocol.lateral(sim.time),
-      r > 0. ? sim.settings.protocol.rolled_distance(sim.time) / r : 0.);
+    sim.settings.tool.set_lateral(sim.lateral_old, sim.roll_angle_old);
     sim.rebuild_linear_solver();
   }
 

@@ -104,7 +104,8 @@ main(int argc, char **argv)
             int status = 0;
             if (root)
               status = FasciaFE::run_postproc(
-                script, std::vector<std::string>(args.begin() + 1, args.end()));
+                script,
+                std::vector<std::string>(args.begin() + 1, args.end()));
             return dealii::Utilities::MPI::broadcast(comm, status, 0);
           }
       if (args[0] == "run")

@@ -1,11 +1,12 @@
 #include <fasciafe_version.h>
 #include <solver/exceptions.h>
 #include <solver/postproc_command.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace FasciaFE
 {
@@ -20,8 +21,7 @@ namespace FasciaFE
 
 
   int
-  run_postproc(const std::string              &script,
-               const std::vector<std::string> &args)
+  run_postproc(const std::string &script, const std::vector<std::string> &args)
   {
     const std::string path = postproc_directory() + "/" + script;
     check_input(std::ifstream(path).good(),

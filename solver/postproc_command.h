@@ -21,6 +21,5 @@ namespace FasciaFE
    * they run on one process (rank 0 under mpirun; the others wait).
    */
   int
-  run_postproc(const std::string              &script,
-               const std::vector<std::string> &args);
+  run_postproc(const std::string &script, const std::vector<std::string> &args);
 } // namespace FasciaFE

@@ -388,18 +388,6 @@ namespace FasciaFE
 
 
 
-  double
-  Protocol::rolled_distance(const double t) const
-  {
-    double rolled = 0.;
-    for (unsigned int k = 0; k < phases.size() && phases[k].t_start <= t; ++k)
-      if (phases[k].rolling)
-        rolled += lateral(k, std::min(t, phases[k].t_end)) - phases[k].x_start;
-    return rolled;
-  }
-
-
-
   std::pair<double, double>
   Protocol::lateral_range() const
   {

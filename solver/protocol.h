@@ -103,14 +103,6 @@ namespace FasciaFE
       return lateral(phase_index(t), t);
     }
 
-    /**
-     * Net distance rolled up to time t [m]: the sum of the lateral
-     * displacements made in rolling phases. A tip of rolling radius R
-     * has then turned by theta = rolled / R about its rolling axis.
-     */
-    double
-    rolled_distance(const double t) const;
-
     /** Smallest and largest lateral offset over the protocol [m]. */
     std::pair<double, double>
     lateral_range() const;

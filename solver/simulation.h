@@ -26,6 +26,7 @@
 #include <solver/tissue.h>
 #include <solver/tool.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -69,9 +70,16 @@ namespace FasciaFE
   {
     Tensor<1, 3> force;    ///< reaction on the tip [N or N/m]
     Tensor<1, 3> friction; ///< its tangential (friction) part
-    /** Moment of the contact forces on the tip about its pivot point
-     * (the apex if not pivoted) [N m, or N in plane strain]. */
+    /** Moment of the contact forces on the tip about its apex [N m, or
+     * N in plane strain]; moment_about() gives it about another point. */
     Tensor<1, 3> moment;
+    Point<3>     apex;
+    /** M_P = M_apex + (apex - P) x F. */
+    Tensor<1, 3>
+    moment_about(const Point<3> &p) const
+    {
+      return moment + cross_product_3d(apex - p, force);
+    }
     unsigned int n_points        = 0;  ///< surface points in contact
     unsigned int n_slip          = 0;  ///< of which slipping
     double       area            = 0.; ///< current contact area [m^2 or m]
@@ -208,6 +216,9 @@ namespace FasciaFE
     /** Pivoted tip: the pivot angle at the last commit [rad] and the last
      * secant stiffness dM/dpsi [N m / rad]. */
     double pivot_angle_old = 0., pivot_stiffness = 0.;
+    /** Rolling: the rolled angle and lateral offset at the last commit
+     * [rad, m]. */
+    double roll_angle_old = 0., lateral_old = 0.;
     /** Predictor scale of a moving tip's step, dt / dt_old (0: none). */
     double lateral_ratio = 0.;
     /** Length of the last committed step [s]. */
@@ -278,10 +289,21 @@ namespace FasciaFE
     /** solve_at_depth(), or with a pivoted tip solve_at_pivot(). */
     StepResult
     solve_equilibrium(const double depth, const bool predict);
-    /** Pivoted tip: secant iteration on the pivot angle until the moment
-     * about the pivot vanishes, each iterate solve_at_depth(). */
+    /**
+     * A free rotation about the y axis through a point P: secant
+     * iteration on its angle until the y moment of the contact forces
+     * about P vanishes, each iterate solve_at_depth(). Used by a pivoted
+     * tip (P the pivot).
+     */
     StepResult
-    solve_at_pivot(const double depth, const bool predict);
+    solve_free_rotation(const double                       depth,
+                        const bool                         predict,
+                        const std::function<double()>     &angle,
+                        const std::function<void(double)> &set_angle,
+                        const std::function<Point<3>()>   &centre,
+                        double                            &stiffness,
+                        const double                       first_turn,
+                        const std::string                 &what);
     /** Force control: secant iteration on the depth (see solve_step). */
     StepResult
     solve_at_force(const double target, const bool first);

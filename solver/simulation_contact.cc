@@ -190,9 +190,9 @@ namespace FasciaFE
   ContactSummary
   Simulation<dim>::contact_summary() const
   {
-    ContactSummary     summary;
-    const Point<3>    &apex      = settings.tool.apex();
-    const Point<3>     pivot     = settings.tool.pivot_point();
+    ContactSummary  summary;
+    const Point<3> &apex         = settings.tool.apex();
+    summary.apex                 = apex;
     const unsigned int n_q       = face_quadrature.size();
     const unsigned int n_1d      = settings.discretization.degree + 1;
     auto               radius_of = [&](const Point<3> &x) {
@@ -220,7 +220,7 @@ namespace FasciaFE
                 summary.force -= (s.nominal * s.normal + s.traction) * s.area0;
                 summary.friction -= s.traction * s.area0;
                 summary.moment +=
-                  cross_product_3d(s.position - pivot,
+                  cross_product_3d(s.position - apex,
                                    -(s.nominal * s.normal + s.traction) *
                                      s.area0);
                 summary.n_points += 1;

@@ -13,7 +13,7 @@ namespace FasciaFE
    * (1 - 1e-4 a) ||R(u)||, or rejects it. Converged when
    * ||R|| <= max(atol, rtol * max_k ||R_k||) (k over the whole step,
    * all augmentations) or, after the first
-   * iteration, ||du|| <= utol ||u||.
+   * iteration, ||du|| <= utol max(||u||, h0).
    * A deformation with det F <= 0 anywhere fails the attempt.
    */
   template <int dim>
@@ -45,8 +45,11 @@ namespace FasciaFE
         const bool residual_ok =
           r <= absolute_tolerance ||
           (it > 0 && r <= prm.residual_tolerance * r_ref);
+        // (relative to h0 while u is smaller: an unloaded block has a
+        // residual at round-off but no displacement to compare with)
         const bool update_ok =
-          it > 0 && update_norm <= prm.update_tolerance * solution.l2_norm();
+          it > 0 && update_norm <=
+                      prm.update_tolerance * std::max(solution.l2_norm(), h0);
         if (residual_ok || update_ok)
           {
             result.converged = true;
@@ -124,26 +127,28 @@ namespace FasciaFE
   StepResult
   Simulation<dim>::solve_step(const double t, const double step)
   {
-    time                   = t;
-    dt                     = step;
-    const Protocol    &p   = settings.protocol;
-    const unsigned int now = p.phase_index(t - 0.5 * step);
+    time                          = t;
+    dt                            = step;
+    const Protocol    &p          = settings.protocol;
+    const unsigned int now        = p.phase_index(t - 0.5 * step);
+    const bool         same_phase = now == phase;
     if (now != phase)
       {
         phase             = now;
         phase_start_depth = depth_old;
         phase_start_force = force_old;
       }
-    // The lateral offset and rolled angle are prescribed in every phase.
-    const double rolling_radius = settings.tool.tip().rolling_radius();
+    // The lateral offset is prescribed in every phase; a rolling tip turns
+    // by the distance over its rolling radius (driven rolling).
+    const double x     = p.lateral(now, t);
+    double       theta = roll_angle_old;
+    if (p.phases[now].rolling)
+      theta += (x - lateral_old) / settings.tool.tip().rolling_radius();
+    settings.tool.set_lateral(x, theta);
     // A moving tip: predict by the last displacement increment.
-    lateral_ratio = p.phases[now].speed > 0. && dt_old > 0. ?
+    lateral_ratio = p.phases[now].speed > 0. && dt_old > 0. && same_phase ?
                       std::clamp(step / dt_old, 0., 2.) :
                       0.;
-    settings.tool.set_lateral(p.lateral(now, t),
-                              rolling_radius > 0. ?
-                                p.rolled_distance(t) / rolling_radius :
-                                0.);
     if (p.force_controlled(now))
       return solve_at_force(p.force(now, t, phase_start_force),
                             depth_old == phase_start_depth);

@@ -147,6 +147,9 @@ namespace FasciaFE
                   "Tip/Pivot: a pivoted tip turns about y and needs "
                   "Geometry/Model type = plane strain or 3d with "
                   "Geometry/Symmetry = full");
+    check_input(!(tool.pivoted() && protocol.rolls()),
+                "Tip/Pivot: a pivoted tip cannot roll (the 'roll' phases); "
+                "use 'slide'");
     if (protocol.rolls())
       check_input(tool.tip().rolling_radius() > 0.,
                   "Protocol/Phases: 'roll' needs a tip that can roll "

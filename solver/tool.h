@@ -100,6 +100,13 @@ namespace FasciaFE
       return x0;
     }
 
+    /** Lateral offset of the apex [m]. */
+    double
+    lateral_offset() const
+    {
+      return lateral;
+    }
+
     /** Rolled angle theta [rad]. */
     double
     rolled_angle() const

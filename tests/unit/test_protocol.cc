@@ -113,11 +113,6 @@ TEST(Protocol, RollingStrokesGoBackAndForth)
   EXPECT_NEAR(p.lateral(9.), 0.005, 1e-15);
   // The depth is held while the tip moves.
   EXPECT_DOUBLE_EQ(p.depth(2, 5., 0.002), 0.002);
-  // Rolled distance: the net displacement in rolling phases only.
-  EXPECT_NEAR(p.rolled_distance(2.9), 0., 1e-15);
-  EXPECT_NEAR(p.rolled_distance(5.), 0.01, 1e-15);
-  EXPECT_NEAR(p.rolled_distance(7.), 0., 1e-15);
-  EXPECT_NEAR(p.rolled_distance(13.), 0.01, 1e-15);
   // Slide back and forth: 0.005 -> 0.009 -> 0.005, under force control.
   EXPECT_NEAR(p.lateral(11.), 0.009, 1e-15);
   EXPECT_NEAR(p.lateral(13.), 0.005, 1e-15);
