@@ -23,6 +23,10 @@ Modes:
            one line `fasciafe: error: ...REGEX...`, no output directory.
   reference  --sweep is docs/sweep_parameters.md: it must equal the
            output of `fasciafe sweep --print-parameters`.
+  design   the Latin hypercube of --sweep, expanded three times (seeds 7,
+           7, 8) with --emit-slurm: every axis (uniform, log, normal) has
+           exactly one value in each of its 8 equally probable strata; the
+           same seed gives the same cases, another seed other ones.
   slurm    --emit-slurm, then every array task of the script run as Slurm
            would (SLURM_ARRAY_TASK_ID set, srun a pass-through), then the
            aggregation script: the summary matches --reference.
@@ -355,10 +359,51 @@ def mode_reference(args):
     return []
 
 
+def mode_design(args):
+    """The Latin hypercube of --sweep (uniform, log, normal axes)."""
+    failures = []
+    values = []
+    for k, seed in enumerate(("7", "7", "8")):
+        out = f"{args.out}/seed{k}"
+        shutil.rmtree(out, ignore_errors=True)
+        os.makedirs(out)
+        text = re.sub(r"set Seed *= *7", "set Seed = " + seed,
+                      open(args.sweep).read())
+        prm = os.path.join(out, "lhs.prm")
+        open(prm, "w").write(text.replace("base.prm", os.path.join(
+            os.path.dirname(os.path.abspath(args.sweep)), "base.prm")))
+        p = subprocess.run([args.exe, "sweep", prm, "--output", out,
+                            "--emit-slurm"], capture_output=True, text=True,
+                           env=ENV)
+        if p.returncode != 0:
+            return [f"--emit-slurm exited {p.returncode}: {p.stderr}"]
+        m = manifest(out)
+        values.append([[float(c["parameters"][a["parameter"]])
+                        for c in m["cases"]] for a in m["axes"]])
+    hold, depth, rate = values[0]
+    n = len(hold)
+    # Probability of each value under its axis's distribution.
+    u = {"uniform": [(v - 2) / 18 for v in hold],
+         "log": [math.log(v / 0.001) / math.log(3) for v in depth],
+         "normal": [0.5 * (1 + math.erf((v - 0.2) / (0.05 * math.sqrt(2))))
+                    for v in rate]}
+    for kind, p in u.items():
+        strata = sorted(int(x * n) for x in p)
+        print(f"{kind}: strata {strata}")
+        if n != 8 or strata != list(range(n)):
+            failures.append(f"{kind} axis: not one value per stratum")
+    if values[0] != values[1]:
+        failures.append("the same seed gave other cases")
+    if values[0] == values[2]:
+        failures.append("another seed gave the same cases")
+    return failures
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("mode", choices=["ranks", "resume", "failure",
-                                         "slurm", "bad", "reference"])
+                                         "slurm", "bad", "reference",
+                                         "design"])
     parser.add_argument("--exe", required=True)
     parser.add_argument("--sweep", required=True)
     parser.add_argument("--out", required=True)
