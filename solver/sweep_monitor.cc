@@ -50,6 +50,9 @@ namespace FasciaFE
         settled[c] = records[c].status == "done";
       }
     timer.start();
+    // The manifest lists every case before anything runs.
+    if (keep_manifest)
+      FasciaFE::write_manifest(dir, definition, plan, records);
     update(false);
     thread = std::thread([this]() {
       while (!stop)
