@@ -2,6 +2,7 @@
  * The fasciafe command line:
  *   fasciafe run FILE.prm [--set "Section/Sub/Name=value"]... [--output DIR]
  *                [--restart] [--quiet]
+ *   fasciafe sweep FILE.prm [--output DIR] ...   (sweep_command.cc)
  *   fasciafe print-parameters [--format prm|json|markdown]
  *   fasciafe calibrate ... | figures ...   (postproc/ Python tools)
  *   fasciafe --help | --version
@@ -15,6 +16,7 @@
 #include <solver/parameter_file.h>
 #include <solver/postproc_command.h>
 #include <solver/run.h>
+#include <solver/sweep_run.h>
 
 #include <iostream>
 #include <string>
@@ -28,6 +30,7 @@ namespace
     "[--output DIR]\n"
     "               [--restart] [--quiet]\n"
     "  fasciafe print-parameters [--format prm|json|markdown]\n"
+    "  fasciafe sweep FILE.prm [--output DIR] ...  (fasciafe sweep --help)\n"
     "  fasciafe calibrate ARGS...   (fasciafe calibrate --help)\n"
     "  fasciafe figures ARGS...     (fasciafe figures --help)\n"
     "  fasciafe --help\n"
@@ -43,6 +46,7 @@ namespace
     "                  (Checkpoint/Interval), e.g. after it was killed\n"
     "  --quiet         no progress line\n"
     "print-parameters  every parameter with default, range and unit\n"
+    "sweep             run the cases of a parameter sweep (docs/sweeps.md)\n"
     "calibrate         release-detection calibration (postproc/calibrate.py)\n"
     "figures           figures of a run, sweep or calibration\n"
     "                  (postproc/figures.py)\n"
@@ -108,6 +112,10 @@ main(int argc, char **argv)
                 std::vector<std::string>(args.begin() + 1, args.end()));
             return dealii::Utilities::MPI::broadcast(comm, status, 0);
           }
+      if (args[0] == "sweep")
+        return FasciaFE::sweep_command(
+          std::vector<std::string>(args.begin() + 1, args.end()),
+          comm);
       if (args[0] == "run")
         {
           FasciaFE::RunOptions options;

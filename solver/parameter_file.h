@@ -42,5 +42,12 @@ namespace FasciaFE
      */
     void
     print_reference(std::ostream &out, const std::string &format);
+
+    /**
+     * The entries of @p prm as markdown tables, one per subsection
+     * (entry, default, allowed values, description).
+     */
+    void
+    print_markdown(std::ostream &out, const ParameterHandler &prm);
   } // namespace ParameterFile
 } // namespace FasciaFE
