@@ -99,6 +99,38 @@ namespace FasciaFE
         sim->assemble(matrix);
       }
 
+      /**
+       * Relative error of the tangent assembled at @p u (set_state(u,
+       * true) done by the caller) against central differences of the
+       * residual along @p v:
+       *   |(R(u + h v) - R(u - h v)) / (2 h) - K v| / |K v|.
+       * Leaves the state at u - h v.
+       */
+      double
+      tangent_error(const PETScWrappers::MPI::Vector &u,
+                    const PETScWrappers::MPI::Vector &v,
+                    const double                      h)
+      {
+        PETScWrappers::MPI::Vector Kv(sim->locally_owned, sim->comm),
+          fd(sim->locally_owned, sim->comm), w(u);
+        sim->system_matrix.vmult(Kv, v);
+        w.add(h, v);
+        set_state(w, false);
+        fd = sim->residual;
+        w  = u;
+        w.add(-h, v);
+        set_state(w, false);
+        fd.add(-1., sim->residual);
+        fd /= 2. * h;
+        fd.add(-1., Kv);
+        const double error = fd.l2_norm() / Kv.l2_norm();
+        if (Utilities::MPI::this_mpi_process(sim->comm) == 0)
+          std::cout << "  n_dofs " << sim->n_dofs() << ", |K v| "
+                    << Kv.l2_norm() << ", relative error " << error
+                    << std::endl;
+        return error;
+      }
+
       ParameterHandler                 prm;
       RunSettings                      settings;
       std::unique_ptr<Simulation<dim>> sim;
