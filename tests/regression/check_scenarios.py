@@ -4,9 +4,10 @@
 Usage: check_scenarios.py FASCIAFE SCENARIO_DIR OUTPUT_DIR [--np N]
 Runs each SCENARIO_DIR/*.prm with its protocol cut to its first phase
 shortened to two time steps (a short ramp to a tenth of the scenario's
-depth, or to a fifth of its force under force control), so that the
-parameter file, the mesh, the tip, the tissue and the target region are
-all built and the contact solved, in seconds. Requires exit status 0 and
+depth, or to a fifth of its force under force control), on a mesh twice
+as coarse in the contact zone and without follow-the-tip refinement, so
+that the parameter file, the mesh, the tip, the tissue and the target
+region are all built and the contact solved, in seconds. Requires exit status 0 and
 a completed summary.txt with a positive max_force_z for each; prints one
 line per scenario. Each file must start with a comment (what it models
 and what to expect).
@@ -52,7 +53,14 @@ def main():
         name = os.path.splitext(os.path.basename(prm))[0]
         out = os.path.join(args.out, name)
         shutil.rmtree(out, ignore_errors=True)
-        sets = first_phase(text) + ["Time stepping/Initial time step=0.1",
+        max_dt = re.search(r"set Maximum time step\s*=\s*([0-9.eE+-]+)", text)
+        dt0 = min(0.1, float(max_dt.group(1))) if max_dt else 0.1
+        h0 = re.search(r"set Zone element size\s*=\s*([0-9.eE+-]+)", text)
+        coarse = ([f"Geometry/Zone element size={2 * float(h0.group(1))}"]
+                  if h0 else [])
+        sets = first_phase(text) + coarse + [
+                                    "Discretization/Follow tip levels=0",
+                                    f"Time stepping/Initial time step={dt0}",
                                     "Time stepping/Minimum time step=1e-4",
                                     "Output/Field output interval=0"]
         cmd = [args.exe, "run", prm, "--output", out, "--quiet"]
