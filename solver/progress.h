@@ -10,6 +10,22 @@
 
 namespace FasciaFE
 {
+  /** A duration [s] as hh:mm:ss (progress lines). */
+  inline std::string
+  clock(const double seconds)
+  {
+    const long s = static_cast<long>(seconds + 0.5);
+    char       buf[32];
+    std::snprintf(buf,
+                  sizeof(buf),
+                  "%02ld:%02ld:%02ld",
+                  s / 3600,
+                  (s / 60) % 60,
+                  s % 60);
+    return buf;
+  }
+
+
   /**
    * The progress line of a run, printed by rank 0 unless --quiet: phase,
    * simulated time against end time, step, Newton and linear iterations,
@@ -66,20 +82,6 @@ namespace FasciaFE
     }
 
   private:
-    static std::string
-    clock(const double seconds)
-    {
-      const long s = static_cast<long>(seconds + 0.5);
-      char       buf[32];
-      std::snprintf(buf,
-                    sizeof(buf),
-                    "%02ld:%02ld:%02ld",
-                    s / 3600,
-                    (s / 60) % 60,
-                    s % 60);
-      return buf;
-    }
-
     bool          enabled;
     double        end_time;
     bool          tty;

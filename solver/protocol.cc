@@ -341,6 +341,7 @@ namespace FasciaFE
         if (kind == "move")
           {
             p.x_end     = values[0];
+            p.one_way   = true;
             p.stroke    = std::abs(p.x_end - x);
             p.n_strokes = p.stroke > 0. ? 1 : 0;
             p.speed     = p.stroke / T;
@@ -379,7 +380,7 @@ namespace FasciaFE
       return p.x_start;
     const double s =
       std::clamp(p.speed * (t - p.t_start) / p.stroke, 0., double(p.n_strokes));
-    if (p.name == "move")
+    if (p.one_way)
       return p.x_start + s * (p.x_end - p.x_start);
     // Back and forth: the path parameter folded into [0, 1].
     const double folded = s - 2. * std::floor(0.5 * s);
@@ -394,7 +395,7 @@ namespace FasciaFE
     double lo = 0., hi = 0.;
     for (const auto &p : phases)
       {
-        const double far = p.name == "move" ? p.x_end : p.x_start + p.stroke;
+        const double far = p.one_way ? p.x_end : p.x_start + p.stroke;
         lo               = std::min({lo, p.x_start, far});
         hi               = std::max({hi, p.x_start, far});
       }

@@ -62,8 +62,10 @@ namespace FasciaFE
       double       x_start = 0., x_end = 0.;
       double       stroke = 0., speed = 0.;
       unsigned int n_strokes = 0;
-      /** The tip rolls without slip (roll) instead of translating. */
+      /** The tip rolls (roll) instead of translating. */
       bool rolling = false;
+      /** One pass from x_start to x_end (move), not back and forth. */
+      bool one_way = false;
     };
 
     static void

@@ -1,3 +1,4 @@
+#include <solver/progress.h>
 #include <solver/sweep_monitor.h>
 
 #include <chrono>
@@ -8,22 +9,6 @@
 
 namespace FasciaFE
 {
-  namespace
-  {
-    std::string
-    clock(const double seconds)
-    {
-      const long s = static_cast<long>(seconds + 0.5);
-      char       buf[32];
-      std::snprintf(buf,
-                    sizeof(buf),
-                    "%02ld:%02ld:%02ld",
-                    s / 3600,
-                    (s / 60) % 60,
-                    s % 60);
-      return buf;
-    }
-  } // namespace
 
 
 

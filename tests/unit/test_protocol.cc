@@ -58,18 +58,14 @@ TEST(Protocol, ForcePhasesGiveTargets)
   EXPECT_DOUBLE_EQ(p.depth(2, 183., 0.004), 0.002);
 }
 
-TEST(Protocol, BadPhasesNameThePhase)
+namespace
 {
-  Protocol p;
-  for (const auto &[text, message] :
-       std::vector<std::pair<std::string, std::string>>{
-         {"ramp 1 0.001; push 2", "phase 2 ('push 2'): unknown kind"},
-         {"ramp 1", "phase 1 ('ramp 1'): 'ramp' takes a duration and 1"},
-         {"hold 0", "phase 1 ('hold 0'): the duration must be > 0 s"},
-         {"force 1 -5", "phase 1 ('force 1 -5'): the force must be > 0 N"},
-         {"cyclic 1 0.001 0", "the frequency must be > 0"},
-         {"ramp 1 abc", "cannot read a number"}})
-    {
+  /** Each phase list must be rejected with a message containing its text. */
+  void
+  expect_errors(const std::vector<std::pair<std::string, std::string>> &cases)
+  {
+    Protocol p;
+    for (const auto &[text, message] : cases)
       try
         {
           p.parse_phases(text, 0.);
@@ -80,7 +76,18 @@ TEST(Protocol, BadPhasesNameThePhase)
           EXPECT_NE(std::string(e.what()).find(message), std::string::npos)
             << e.what();
         }
-    }
+  }
+} // namespace
+
+TEST(Protocol, BadPhasesNameThePhase)
+{
+  expect_errors(
+    {{"ramp 1 0.001; push 2", "phase 2 ('push 2'): unknown kind"},
+     {"ramp 1", "phase 1 ('ramp 1'): 'ramp' takes a duration and 1"},
+     {"hold 0", "phase 1 ('hold 0'): the duration must be > 0 s"},
+     {"force 1 -5", "phase 1 ('force 1 -5'): the force must be > 0 N"},
+     {"cyclic 1 0.001 0", "the frequency must be > 0"},
+     {"ramp 1 abc", "cannot read a number"}});
 }
 
 TEST(Protocol, TableKeepsItsDepths)
@@ -129,30 +136,16 @@ TEST(Protocol, RollingStrokesGoBackAndForth)
 
 TEST(Protocol, BadMovingPhasesNameThePhase)
 {
-  Protocol p;
-  for (const auto &[text, message] :
-       std::vector<std::pair<std::string, std::string>>{
-         {"ramp 1 0.001; roll 4 0.01 0",
-          "phase 2 ('roll 4 0.01 0'): the speed must be > 0 m/s (a speed of "
-          "0 with 4 stroke(s) never ends)"},
-         {"roll 0 0.01 0.01", "whole number >= 1"},
-         {"roll 1.5 0.01 0.01", "whole number >= 1"},
-         {"slide 2 -0.01 0.01", "the stroke length must be > 0 m"},
-         {"roll 2 0.01", "takes strokes N, stroke length L [m], speed v"},
-         {"slide 2 0.01 0.01 -3", "the force must be > 0 N"},
-         {"move 1", "'move' takes a duration and 1 value(s)"}})
-    {
-      try
-        {
-          p.parse_phases(text, 0.);
-          ADD_FAILURE() << text;
-        }
-      catch (const InputError &e)
-        {
-          EXPECT_NE(std::string(e.what()).find(message), std::string::npos)
-            << e.what();
-        }
-    }
+  expect_errors(
+    {{"ramp 1 0.001; roll 4 0.01 0",
+      "phase 2 ('roll 4 0.01 0'): the speed must be > 0 m/s (a speed of "
+      "0 with 4 stroke(s) never ends)"},
+     {"roll 0 0.01 0.01", "whole number >= 1"},
+     {"roll 1.5 0.01 0.01", "whole number >= 1"},
+     {"slide 2 -0.01 0.01", "the stroke length must be > 0 m"},
+     {"roll 2 0.01", "takes strokes N, stroke length L [m], speed v"},
+     {"slide 2 0.01 0.01 -3", "the force must be > 0 N"},
+     {"move 1", "'move' takes a duration and 1 value(s)"}});
 }
 
 
