@@ -187,7 +187,8 @@ namespace FasciaFE
                         << "pivot_angle_old " << sim.pivot_angle_old << '\n'
                         << "pivot_stiffness " << sim.pivot_stiffness << '\n'
                         << "roll_angle_old " << sim.roll_angle_old << '\n'
-                        << "lateral_old " << sim.lateral_old << '\n';
+                        << "lateral_old " << sim.lateral_old << '\n'
+                        << "roll_stiffness " << sim.roll_stiffness << '\n';
           file.commit();
         }
       catch (const std::exception &e)
@@ -235,7 +236,8 @@ namespace FasciaFE
                                   "pivot_angle_old",
                                   "pivot_stiffness",
                                   "roll_angle_old",
-                                  "lateral_old"})
+                                  "lateral_old",
+                                  "roll_stiffness"})
       check_input(state.count(key) == 1, file + " has no '" + key + "'");
     check_input(state["format"] == "FasciaFE-checkpoint-1" &&
                   state["dimension"] == std::to_string(dim),
@@ -297,6 +299,7 @@ namespace FasciaFE
     sim.pivot_stiffness   = std::stod(state["pivot_stiffness"]);
     sim.roll_angle_old    = std::stod(state["roll_angle_old"]);
     sim.lateral_old       = std::stod(state["lateral_old"]);
+    sim.roll_stiffness    = std::stod(state["roll_stiffness"]);
     if (sim.settings.tool.pivoted())
       sim.settings.tool.set_pivot_angle(sim.pivot_angle_old);
     sim.ghosted = sim.solution;

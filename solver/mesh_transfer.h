@@ -61,10 +61,11 @@ namespace FasciaFE
    * - Dofs, constraints, sparsity, matrix and vectors are rebuilt
    *   (Simulation::setup_system()), and the linear solver's near-null space
    *   (Simulation::rebuild_linear_solver()).
-   * - Contact states are created afresh on the new boundary cells: the
-   *   Uzawa multipliers restart from zero, and the next step rebuilds them
-   *   by augmentation. Output quantities of the points (stress, J, ...) are
-   *   those of the next assembly.
+   * - Contact states are created afresh on the new boundary cells and
+   *   given the committed Uzawa multiplier and friction slip of the nearest
+   *   old top-surface point (internal::ContactStateTransfer, solver/
+   *   contact_transfer.h); persisting cells keep theirs. Output quantities
+   *   of the points (stress, J, ...) are those of the next assembly.
    *
    * Call it between steps (after commit_step()), on all ranks.
    */

@@ -74,6 +74,19 @@ namespace FasciaFE
                       "move of the tip per time step, as a fraction of the "
                       "contact-zone element size (Geometry/Zone element "
                       "size) [-].");
+    prm.declare_entry("Rolling",
+                      "driven",
+                      Selection("driven|free"),
+                      "How a rolling tip (roll phases) turns. driven: by "
+                      "the distance moved over its rolling radius, theta = "
+                      "x / r (no slip of the undeformed radius; with "
+                      "friction the deformed contact then carries a small "
+                      "creep force); free: to the angle at which the "
+                      "moment of the contact forces about the rolling axis "
+                      "vanishes, a roller or ball turning freely on its "
+                      "axle (secant iterations, several equilibrium solves "
+                      "per step; with zero friction both are the same) "
+                      "[-].");
     prm.declare_entry("Force tolerance",
                       "1e-4",
                       Double(1e-12, 0.1),
@@ -91,6 +104,7 @@ namespace FasciaFE
     const std::string type = prm.get("Type");
     force_tolerance        = prm.get_double("Force tolerance");
     lateral_step_factor    = prm.get_double("Lateral step factor");
+    free_rolling           = prm.get("Rolling") == "free";
     max_depth_limit        = prm.get_double("Maximum depth");
     if (type == "phases")
       parse_phases(prm.get("Phases"), prm.get_double("Initial gap"));

@@ -155,6 +155,13 @@ namespace FasciaFE
 
     /** Largest lateral move per step over the zone element size [-]. */
     double lateral_step_factor = 0.5;
+    /**
+     * Protocol/Rolling = free: a rolling tip turns to where the moment of
+     * the contact forces about its rolling axis vanishes (a freely turning
+     * roller or ball, with friction) instead of by the distance over its
+     * rolling radius (driven).
+     */
+    bool free_rolling = false;
 
     /** Relative tolerance of force control on the target force [-]. */
     double force_tolerance = 1e-4;

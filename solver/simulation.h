@@ -219,6 +219,8 @@ namespace FasciaFE
     /** Rolling: the rolled angle and lateral offset at the last commit
      * [rad, m]. */
     double roll_angle_old = 0., lateral_old = 0.;
+    /** Free rolling: the last secant stiffness dM/dtheta [N m/rad]. */
+    double roll_stiffness = 0.;
     /** Predictor scale of a moving tip's step, dt / dt_old (0: none). */
     double lateral_ratio = 0.;
     /** Length of the last committed step [s]. */
@@ -265,8 +267,8 @@ namespace FasciaFE
      * of the Follow tip radius from where the mesh was last adapted (or
      * on the first call), re-mark the cells near it for refinement and
      * the others for coarsening back to the generated mesh and change the
-     * mesh (execute_mesh_change(): histories transferred, contact
-     * multipliers rebuilt by the next augmentations). Returns whether the
+     * mesh (execute_mesh_change(): histories, contact
+     * multipliers and stick points transferred). Returns whether the
      * mesh changed. Call between steps, on all ranks.
      */
     bool
@@ -303,6 +305,7 @@ namespace FasciaFE
                         const std::function<Point<3>()>   &centre,
                         double                            &stiffness,
                         const double                       first_turn,
+                        const double                       max_turn,
                         const std::string                 &what);
     /** Force control: secant iteration on the depth (see solve_step). */
     StepResult

@@ -139,7 +139,8 @@ namespace FasciaFE
         phase_start_force = force_old;
       }
     // The lateral offset is prescribed in every phase; a rolling tip turns
-    // by the distance over its rolling radius (driven rolling).
+    // by the distance over its rolling radius (driven rolling, and the
+    // first guess of free rolling).
     const double x     = p.lateral(now, t);
     double       theta = roll_angle_old;
     if (p.phases[now].rolling)
@@ -169,11 +170,19 @@ namespace FasciaFE
       settings.contact.penetration_tolerance * std::max(depth, 1e-3 * h0);
 
     // Predictor: the last step's displacement increment, scaled by the
-    // ratio of the depth increments (none in a hold).
+    // ratio of the step lengths while the tip moves laterally (within a
+    // moving phase; under force control the depth then changes only by
+    // small amounts, whose ratio says nothing), else by the ratio of the
+    // depth increments (none in a hold).
     if (predict)
       {
         solution = solution_old;
-        if (depth_old != depth_older)
+        if (lateral_ratio > 0.)
+          solution.add(lateral_ratio,
+                       solution_old,
+                       -lateral_ratio,
+                       solution_older);
+        else if (depth_old != depth_older)
           {
             const double ratio =
               std::clamp((depth - depth_old) / (depth_old - depth_older),
@@ -181,11 +190,6 @@ namespace FasciaFE
                          2.);
             solution.add(ratio, solution_old, -ratio, solution_older);
           }
-        else if (lateral_ratio > 0.)
-          solution.add(lateral_ratio,
-                       solution_old,
-                       -lateral_ratio,
-                       solution_older);
         ghosted                 = solution;
         step_residual_reference = 0.;
       }
@@ -338,6 +342,8 @@ namespace FasciaFE
     force_old           = contact_summary().force[2];
     dt_old              = dt;
     pivot_angle_old     = settings.tool.pivot_angle();
+    roll_angle_old      = settings.tool.rolled_angle();
+    lateral_old         = settings.tool.lateral_offset();
     const bool friction = settings.contact.friction_coefficient > 0.;
     for (const auto &cell : triangulation.active_cell_iterators())
       if (cell->is_locally_owned())

@@ -20,7 +20,27 @@ namespace FasciaFE
         [&]() { return tool.pivot_point(); },
         pivot_stiffness,
         0.5 * numbers::PI / 180.,
+        5. * numbers::PI / 180.,
         "pivot");
+    // Free rolling: the turn about the rolling axis through (0, 0, r) of
+    // the tip frame, in steps of a fraction of the contact-zone element
+    // (a turn of h0 / r slides the contact by h0 if it sticks).
+    const Protocol &p = settings.protocol;
+    if (p.free_rolling && p.phases[phase].rolling &&
+        settings.contact.friction_coefficient > 0.)
+      {
+        const double r = tool.tip().rolling_radius();
+        return solve_free_rotation(
+          depth,
+          predict,
+          [&]() { return tool.rolled_angle(); },
+          [&](const double a) { tool.set_lateral(tool.lateral_offset(), a); },
+          [&]() { return tool.from_material(Point<3>(0., 0., r)); },
+          roll_stiffness,
+          0.01 * h0 / r,
+          0.5 * h0 / r,
+          "rolling");
+      }
     return solve_at_depth(depth, predict);
   }
 
@@ -34,9 +54,13 @@ namespace FasciaFE
    *   psi_{i-1}),
    * each a full equilibrium solve at the prescribed depth, from the last
    * step's stiffness (or a first trial turn against the moment), the change
-   * per iterate limited to 5 deg. Converged when |M_y| <= 1e-4 |F| l (l the
+   * per iterate limited to @p max_turn; once angles of both signs of M are
+   * known, an iterate outside them is replaced by their midpoint (the
+   * moment of a rolling tip with friction saturates at slip, where the
+   * secant would overshoot). Converged when |M_y| <= 1e-4 |F| l (l the
    * larger of |P - apex| and the tip's lateral extent), or without
-   * contact.
+   * contact. Used by a pivoted tip (P the pivot) and by free rolling (P on
+   * the rolling axis).
    */
   template <int dim>
   StepResult
@@ -48,12 +72,15 @@ namespace FasciaFE
     const std::function<Point<3>()>   &centre,
     double                            &stiffness,
     const double                       first_turn,
+    const double                       max_turn,
     const std::string                 &what)
   {
-    const Tool  &tool     = settings.tool;
-    const double max_turn = 5. * numbers::PI / 180.;
-    StepResult   total;
-    double       psi_a = angle(), M_a = 0.;
+    const Tool &tool = settings.tool;
+    StepResult  total;
+    double      psi_a = angle(), M_a = 0.;
+    // Angles with M < 0 and M > 0, once found.
+    bool   have_negative = false, have_positive = false;
+    double psi_negative = 0., psi_positive = 0.;
     for (unsigned int it = 0; it < 30; ++it)
       {
         const StepResult r = solve_at_depth(depth, predict && it == 0);
@@ -81,6 +108,10 @@ namespace FasciaFE
             total.converged = true;
             return total;
           }
+        if (M < 0.)
+          have_negative = true, psi_negative = psi;
+        else
+          have_positive = true, psi_positive = psi;
         double k = stiffness;
         if (it > 0 && psi != psi_a)
           k = (M - M_a) / (psi - psi_a);
@@ -88,9 +119,14 @@ namespace FasciaFE
         change        = std::clamp(change, -max_turn, max_turn);
         if (it > 0 && k != 0.)
           stiffness = k;
-        psi_a = psi;
-        M_a   = M;
-        set_angle(psi + change);
+        psi_a           = psi;
+        M_a             = M;
+        double psi_next = psi + change;
+        if (have_negative && have_positive &&
+            !(psi_next > std::min(psi_negative, psi_positive) &&
+              psi_next < std::max(psi_negative, psi_positive)))
+          psi_next = 0.5 * (psi_negative + psi_positive);
+        set_angle(psi_next);
       }
     std::ostringstream msg;
     msg << what

@@ -1,5 +1,6 @@
 #include <deal.II/distributed/solution_transfer.h>
 
+#include <solver/contact_transfer.h>
 #include <solver/mesh_transfer.h>
 #include <solver/point_state_transfer.h>
 
@@ -73,6 +74,9 @@ namespace FasciaFE
     internal::PointStateTransfer<dim> history_transfer(sim.quadrature,
                                                        sim.point_states);
     history_transfer.prepare(tria);
+    internal::ContactStateTransfer<dim> contact_transfer;
+    sim.ghosted = sim.solution;
+    contact_transfer.prepare(sim);
 
     tria.execute_coarsening_and_refinement();
 
@@ -88,6 +92,7 @@ namespace FasciaFE
     recreate_states(sim);
     history_transfer.unpack(tria);
     bound_histories(sim);
+    contact_transfer.unpack(sim);
     sim.rebuild_linear_solver();
   }
 

@@ -10,8 +10,10 @@
 #
 # OUTPUT_DIR defaults to results/hold_vs_roll (runs in hold/ and roll/,
 # table in hold_vs_roll.csv and hold_vs_roll.md); --set options go to both
-# runs. Uses build/fasciafe (scripts/setup.sh builds it). Runs in a few
-# minutes on 2 cores.
+# runs. Uses build/fasciafe (scripts/setup.sh builds it). The hold runs in
+# about 7 min on one core; the roll is currently far slower (hours: Newton
+# converges poorly on the rolled preset, see the header of
+# foam_roller_roll.prm).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:-$root/results/hold_vs_roll}"

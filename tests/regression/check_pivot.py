@@ -18,6 +18,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..",
                                 "postproc"))
 from fasciafe_results import float_parameter, load_history, load_run_info  # noqa
+from check_report import report  # noqa
 
 
 def main():
@@ -46,12 +47,7 @@ def main():
          f"{100 * abs(fz / flat - 1):.3f} % <= {100 * args.rel} %",
          abs(fz / flat - 1) <= args.rel),
     ]
-    ok = True
-    for text, good in checks:
-        print(("ok   " if good else "FAIL ") + text)
-        ok &= good
-    print("PASS" if ok else "FAIL")
-    return 0 if ok else 1
+    return report(checks)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..",
                                 "postproc"))
 from fasciafe_results import load_history, load_run_info  # noqa
+from check_report import report  # noqa
 
 
 def resistance(run_dir):
@@ -77,12 +78,7 @@ def main():
         (f"middle >= {args.ratio} x fast ({mid / fast if fast else 0:.2f})",
          mid >= args.ratio * fast),
     ]
-    ok = True
-    for text, good in checks:
-        print(("ok   " if good else "FAIL ") + text)
-        ok &= good
-    print("PASS" if ok else "FAIL")
-    return 0 if ok else 1
+    return report(checks)
 
 
 if __name__ == "__main__":

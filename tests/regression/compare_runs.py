@@ -2,11 +2,12 @@
 """Compare one history column of two runs step by step.
 
 Usage: compare_runs.py RUN_A RUN_B --column force_z --rel 1e-8
-                       [--same-times] [--min-depth D]
+                       [--same-times] [--min-depth D] [--abs A]
 Compares the steps at the times both runs share (phase ends are always
 shared); with --same-times the runs must have identical time steps. For
 every compared step with depth > D (default 0), |a - b| <= rel * max(|a|,
-|b|) is required. Prints the largest relative difference; exits 1 on a
+|b|) is required, or |a - b| <= A (default 0; for a column that is about
+zero at some steps, such as a friction force before sliding). Prints the largest relative difference; exits 1 on a
 failure or when no loaded step is shared.
 """
 
@@ -27,6 +28,7 @@ def main():
     p.add_argument("--rel", type=float, required=True)
     p.add_argument("--min-depth", type=float, default=0.0)
     p.add_argument("--same-times", action="store_true")
+    p.add_argument("--abs", type=float, default=0.0)
     a = p.parse_args()
     ha, _ = load_history(a.run_a)
     hb, _ = load_history(a.run_b)
@@ -44,12 +46,16 @@ def main():
         y = b_at[t]
         compared += 1
         rel = abs(x - y) / max(abs(x), abs(y), 1e-300)
-        worst = max(worst, rel)
-        failures += rel > a.rel
+        bad = rel > a.rel and abs(x - y) > a.abs
+        if max(abs(x), abs(y)) > a.abs:
+            worst = max(worst, rel)
+        failures += bad
         print(f"{t:8.4f} {d:10.3e} {x:14.8e} {y:14.8e} {rel:10.2e}"
-              f"{'  FAIL' if rel > a.rel else ''}")
-    print(f"{compared} steps compared, largest relative difference "
-          f"{worst:.3e} (tolerance {a.rel:g})")
+              f"{'  FAIL' if bad else ''}")
+    print(f"{compared} steps compared, largest relative difference"
+          f"{' (of the values above the absolute tolerance)' if a.abs else ''} "
+          f"{worst:.3e} (tolerance {a.rel:g}"
+          f"{f', or {a.abs:g} absolute' if a.abs else ''})")
     return 1 if failures or compared == 0 else 0
 
 

@@ -1,8 +1,9 @@
 /**
  * Mesh changes (execute_mesh_change() of solver/mesh_transfer.h): the
  * solution vectors, the material-point history, the accumulated
- * dissipation and the contact multipliers through a pure repartition,
- * global and local refinement and coarsening back; the history is brought
+ * dissipation, the contact multipliers and the friction stick points
+ * through a pure repartition, global and local refinement and coarsening
+ * back; the history is brought
  * back into its admissible set after a projection. Checkpoints are tested
  * by test_checkpoint.
  *
@@ -42,6 +43,102 @@ namespace
           for (unsigned int q = 0; q < states.size(); ++q)
             f(fv.quadrature_point(q), q, *states[q]);
         }
+  }
+
+  /**
+   * Call f(state, X, x, JxW) at every top-surface contact point of the
+   * locally owned cells: reference and current position (embedded in 3d)
+   * and the reference area weight.
+   */
+  template <int dim, typename Function>
+  void
+  for_each_top_point(Simulation<dim> &sim, const Function &f)
+  {
+    FEFaceValues<dim>                fv(sim.mapping,
+                         sim.fe,
+                         sim.face_quadrature,
+                         update_values | update_quadrature_points |
+                           update_JxW_values);
+    const FEValuesExtractors::Vector disp(0);
+    const unsigned int               n_q = sim.face_quadrature.size();
+    std::vector<Tensor<1, dim>>      u(n_q);
+    for (const auto &cell : sim.dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->at_boundary())
+        for (const unsigned int face : cell->face_indices())
+          if (cell->face(face)->at_boundary() &&
+              cell->face(face)->boundary_id() == BoundaryId::top)
+            {
+              fv.reinit(cell, face);
+              fv[disp].get_function_values(sim.ghosted, u);
+              const auto states = sim.contact_states.get_data(cell);
+              for (unsigned int q = 0; q < n_q; ++q)
+                f(*states[face * n_q + q],
+                  Kinematics<dim>::embed(fv.quadrature_point(q)),
+                  Kinematics<dim>::embed(fv.quadrature_point(q) + u[q]),
+                  fv.JxW(q));
+            }
+  }
+
+  /**
+   * Contact multipliers smooth in the reference position (with a random
+   * part) and stick points at a random elastic slip of up to 1e-5 m from
+   * each point's current position in the tip frame.
+   */
+  template <int dim>
+  void
+  set_contact_state(Simulation<dim> &sim, std::mt19937 &rng)
+  {
+    std::uniform_real_distribution<double> u(-1., 1.);
+    for_each_top_point(
+      sim,
+      [&](ContactPointState &s, const Point<3> &X, const Point<3> &x, double) {
+        s.multiplier_old = 1e3 * (1. + 50. * X[0]) + 100. * u(rng);
+        s.multiplier     = s.multiplier_old;
+        const Tensor<1, 3> d({1e-5 * u(rng), 1e-5 * u(rng), 1e-5 * u(rng)});
+        s.anchor_old = sim.settings.tool.to_material(x) - d;
+        s.anchor_new = s.anchor_old;
+      });
+  }
+
+  /**
+   * Over all ranks: the surface integrals of the multiplier and of the
+   * elastic slip x_tip_material - anchor_old (components), and the area.
+   */
+  template <int dim>
+  std::array<double, 5>
+  contact_integrals(Simulation<dim> &sim)
+  {
+    std::array<double, 5> I{};
+    for_each_top_point(sim,
+                       [&](ContactPointState &s,
+                           const Point<3> &,
+                           const Point<3> &x,
+                           const double    w) {
+                         const Tensor<1, 3> d =
+                           sim.settings.tool.to_material(x) - s.anchor_old;
+                         I[0] += w * s.multiplier_old;
+                         for (unsigned int c = 0; c < 3; ++c)
+                           I[1 + c] += w * d[c];
+                         I[4] += w;
+                       });
+    for (double &v : I)
+      v = Utilities::MPI::sum(v, sim.comm);
+    return I;
+  }
+
+  /** The friction coefficient (and a degree) appended to a block_text(). */
+  std::string
+  with_friction(const std::string &text, const unsigned int degree = 2)
+  {
+    return text +
+           "subsection Contact\n"
+           "  set Friction coefficient = 0.3\n"
+           "end\n"
+           "subsection Discretization\n"
+           "  set Polynomial degree = " +
+           std::to_string(degree) +
+           "\n"
+           "end\n";
   }
 
   /** History fields linear in the position (structure within (0, 1)). */
@@ -234,7 +331,8 @@ namespace
     f.randomize(sim.solution_older,
                 1e-4,
                 9 + Utilities::MPI::this_mpi_process(sim.comm));
-    sim.ghosted                = sim.solution;
+    sim.ghosted = sim.solution;
+    set_contact_state(sim, rng);
     const Records      before  = gather_records(sim);
     const unsigned int n_cells = sim.n_active_cells();
 
@@ -282,12 +380,68 @@ TEST(MeshTransfer, LinearHistorySurvivesRepartitionAndRefinement3D)
 
 TEST(MeshTransfer, RefineThenCoarsenBackRestoresEverything2D)
 {
-  check_refine_and_coarsen<2>(block_text("axisymmetric", "half"));
+  check_refine_and_coarsen<2>(
+    with_friction(block_text("axisymmetric", "half")));
 }
 
 TEST(MeshTransfer, RefineThenCoarsenBackRestoresEverything3D)
 {
-  check_refine_and_coarsen<3>(block_text("3d", "quarter"));
+  check_refine_and_coarsen<3>(with_friction(block_text("3d", "quarter")));
+}
+
+/**
+ * A local refinement at the tip: every new surface point takes the
+ * multiplier and elastic slip of the nearest old point, so the surface
+ * integrals of both (the nominal contact force and the friction slip) are
+ * kept; with 2 Gauss points per face direction (degree 1) each child point
+ * is nearest to the parent point on its side and the integrals are exact.
+ */
+template <int dim>
+void
+check_contact_integrals(const std::string &text)
+{
+  SolverFixture<dim> f(text);
+  Simulation<dim>   &sim = *f.sim;
+  std::mt19937       rng(11 + Utilities::MPI::this_mpi_process(sim.comm));
+  f.randomize(sim.solution,
+              1e-4,
+              13 + Utilities::MPI::this_mpi_process(sim.comm));
+  sim.ghosted = sim.solution;
+  set_contact_state(sim, rng);
+  const auto before = contact_integrals(sim);
+  for (const auto &cell : sim.triangulation.active_cell_iterators())
+    if (cell->is_locally_owned() && cell->center()[0] < 0.004 &&
+        cell->center()[dim - 1] > -0.004)
+      cell->set_refine_flag();
+  const unsigned int n_cells = sim.n_active_cells();
+  execute_mesh_change(sim);
+  const auto after = contact_integrals(sim);
+  double     error = 0.;
+  for (unsigned int i = 0; i < 4; ++i)
+    error = std::max(error,
+                     std::abs(after[i] - before[i]) /
+                       (i == 0 ? std::abs(before[0]) : 1e-5 * before[4]));
+  if (Utilities::MPI::this_mpi_process(sim.comm) == 0)
+    std::cout << "  " << dim << "D: " << n_cells << " -> "
+              << sim.n_active_cells() << " cells, contact force " << before[0]
+              << " -> " << after[0]
+              << ", max relative change of the contact integrals " << error
+              << std::endl;
+  EXPECT_GT(sim.n_active_cells(), n_cells);
+  EXPECT_GT(before[0], 0.);
+  EXPECT_LE(std::abs(after[4] - before[4]), 1e-12 * before[4]);
+  EXPECT_LE(error, 1e-10);
+}
+
+TEST(MeshTransfer, ContactStateKeepsItsSurfaceIntegrals2D)
+{
+  check_contact_integrals<2>(
+    with_friction(block_text("plane strain", "half"), 1));
+}
+
+TEST(MeshTransfer, ContactStateKeepsItsSurfaceIntegrals3D)
+{
+  check_contact_integrals<3>(with_friction(block_text("3d", "quarter"), 1));
 }
 
 TEST(MeshTransfer, BoundHistoryClampsTheProjectionOvershoot)

@@ -123,8 +123,9 @@ namespace FasciaFE
     /**
      * Everything a cell carries, over all ranks, by "CellId/quantity": the
      * local dof values of the three solution vectors (u), each value of the
-     * points' pack_values() (h0, h1, ...) and the committed contact
-     * multipliers (c); independent of dof numbering and partition.
+     * points' pack_values() (h0, h1, ...), the committed contact
+     * multipliers (c) and friction stick points (a); independent of dof
+     * numbering and partition.
      */
     using Records = std::map<std::string, std::vector<double>>;
 
@@ -163,7 +164,12 @@ namespace FasciaFE
               }
             if (cell->at_boundary())
               for (const auto &s : sim.contact_states.get_data(cell))
-                local[id + 'c'].push_back(s->multiplier_old);
+                {
+                  local[id + 'c'].push_back(s->multiplier_old);
+                  local[id + 'a'].insert(local[id + 'a'].end(),
+                                         s->anchor_old.begin_raw(),
+                                         s->anchor_old.end_raw());
+                }
           }
       Records all;
       for (const Records &r : Utilities::MPI::all_gather(sim.comm, local))
