@@ -265,15 +265,11 @@ namespace FasciaFE
             {
               const auto &phase = protocol.phases[protocol.phase_index(t)];
               double      h     = std::min({dt, ts.max_dt, phase.t_end - t});
-              // A moving tip advances at most a fraction of h0 per step,
-              // a tenth of it in the first step of the phase (which has no
-              // lateral increment to predict from); the steps then grow
-              // by the growth factor.
+              // A moving tip advances at most a fraction of h0 per step.
               if (phase.speed > 0.)
                 h =
                   std::min(h,
-                           protocol.lateral_step_factor * sim.h0 / phase.speed *
-                             (t - phase.t_start <= 1e-12 * end ? 0.1 : 1.));
+                           protocol.lateral_step_factor * sim.h0 / phase.speed);
               if (phase.t_end - (t + h) < 0.25 * h)
                 h = phase.t_end - t; // no sliver step before a phase end
               if (sim.follow_tip(protocol.lateral(t + h)) && root)
