@@ -1,8 +1,7 @@
 #include <deal.II/base/mpi.h>
 
-#include <deal.II/fe/fe_values.h>
-
 #include <solver/contact_transfer.h>
+#include <solver/top_surface_points.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,39 +12,6 @@ namespace FasciaFE
   namespace internal
   {
     template <int dim>
-    template <typename SimType, typename Function>
-    void
-    ContactStateTransfer<dim>::for_each_top_point(SimType        &sim,
-                                                  const Function &f)
-    {
-      FEFaceValues<dim>                fv(sim.mapping,
-                           sim.fe,
-                           sim.face_quadrature,
-                           update_values | update_quadrature_points);
-      const FEValuesExtractors::Vector disp(0);
-      const unsigned int               n_q = sim.face_quadrature.size();
-      std::vector<Tensor<1, dim>>      u(n_q);
-      for (const auto &cell : sim.dof_handler.active_cell_iterators())
-        if (cell->is_locally_owned() && cell->at_boundary())
-          {
-            const auto states = sim.contact_states.get_data(cell);
-            for (const unsigned int face : cell->face_indices())
-              if (cell->face(face)->at_boundary() &&
-                  cell->face(face)->boundary_id() == BoundaryId::top)
-                {
-                  fv.reinit(cell, face);
-                  fv[disp].get_function_values(sim.ghosted, u);
-                  for (unsigned int q = 0; q < n_q; ++q)
-                    f(*states[face * n_q + q],
-                      Kinematics<dim>::embed(fv.quadrature_point(q)),
-                      Kinematics<dim>::embed(fv.quadrature_point(q) + u[q]));
-                }
-          }
-    }
-
-
-
-    template <int dim>
     void
     ContactStateTransfer<dim>::prepare(const Simulation<dim> &sim)
     {
@@ -53,7 +19,10 @@ namespace FasciaFE
       std::vector<double> local;
       for_each_top_point(
         sim,
-        [&](const ContactPointState &s, const Point<3> &X, const Point<3> &x) {
+        [&](const ContactPointState &s,
+            const Point<3>          &X,
+            const Point<3>          &x,
+            double) {
           const Tensor<1, 3> d =
             friction ? sim.settings.tool.to_material(x) - s.anchor_old :
                        Tensor<1, 3>();
@@ -121,18 +90,21 @@ namespace FasciaFE
           }
         return *best;
       };
-      for_each_top_point(
-        sim,
-        [&](ContactPointState &s, const Point<3> &X, const Point<3> &x) {
-          const Record &r  = nearest(X);
-          s.multiplier_old = r.multiplier;
-          s.multiplier     = r.multiplier;
-          if (friction)
-            {
-              s.anchor_old = sim.settings.tool.to_material(x) - r.slip;
-              s.anchor_new = s.anchor_old;
-            }
-        });
+      for_each_top_point(sim,
+                         [&](ContactPointState &s,
+                             const Point<3>    &X,
+                             const Point<3>    &x,
+                             double) {
+                           const Record &r  = nearest(X);
+                           s.multiplier_old = r.multiplier;
+                           s.multiplier     = r.multiplier;
+                           if (friction)
+                             {
+                               s.anchor_old =
+                                 sim.settings.tool.to_material(x) - r.slip;
+                               s.anchor_new = s.anchor_old;
+                             }
+                         });
     }
 
 

@@ -70,14 +70,6 @@ namespace FasciaFE
         Tensor<1, 3> slip;
       };
 
-      /**
-       * Calls @p f(state, reference position, current position) for every
-       * top-surface point of the locally owned cells.
-       */
-      template <typename SimType, typename Function>
-      static void
-      for_each_top_point(SimType &sim, const Function &f);
-
       /** Sorted by reference x. */
       std::vector<Record> records;
     };

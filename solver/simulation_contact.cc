@@ -4,6 +4,7 @@
 
 #include <solver/friction.h>
 #include <solver/simulation.h>
+#include <solver/top_surface_points.h>
 
 namespace FasciaFE
 {
@@ -144,32 +145,12 @@ namespace FasciaFE
   {
     if (settings.contact.friction_coefficient <= 0.)
       return;
-    FEFaceValues<dim>                fv(mapping,
-                         fe,
-                         face_quadrature,
-                         update_values | update_quadrature_points);
-    const FEValuesExtractors::Vector disp(0);
-    const unsigned int               n_q = face_quadrature.size();
-    std::vector<Tensor<1, dim>>      u(n_q);
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() && cell->at_boundary())
-        {
-          const auto states = contact_states.get_data(cell);
-          for (const unsigned int f : cell->face_indices())
-            if (cell->face(f)->at_boundary() &&
-                cell->face(f)->boundary_id() == BoundaryId::top)
-              {
-                fv.reinit(cell, f);
-                fv[disp].get_function_values(ghosted, u);
-                for (unsigned int q = 0; q < n_q; ++q)
-                  {
-                    ContactPointState &s = *states[f * n_q + q];
-                    s.anchor_old         = settings.tool.to_material(
-                      Kinematics<dim>::embed(fv.quadrature_point(q) + u[q]));
-                    s.anchor_new = s.anchor_old;
-                  }
-              }
-        }
+    internal::for_each_top_point(
+      *this,
+      [&](ContactPointState &s, const Point<3> &, const Point<3> &x, double) {
+        s.anchor_old = settings.tool.to_material(x);
+        s.anchor_new = s.anchor_old;
+      });
   }
 
 

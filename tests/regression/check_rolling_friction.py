@@ -20,26 +20,18 @@ coefficient mu (Contact/Friction coefficient):
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..",
                                 "postproc"))
 from fasciafe_results import float_parameter, load_history, load_run_info  # noqa
-from check_report import report  # noqa
+from check_report import report, run_with_phases  # noqa
 
 
 def run(exe, prm, out, kind, length):
     """Run PRM with its moving phase `kind 1 length 0.002`."""
-    shutil.rmtree(out, ignore_errors=True)
-    phases = f"ramp 1 0.0005; {kind} 1 {length} 0.002"
-    p = subprocess.run([exe, "run", prm, "--output", out, "--quiet",
-                        "--set", f"Protocol/Phases={phases}"],
-                       capture_output=True, text=True)
-    if p.returncode != 0:
-        print(p.stdout + p.stderr)
-        raise SystemExit(f"the {kind} run failed ({p.returncode})")
+    run_with_phases(exe, prm, out, f"ramp 1 0.0005; {kind} 1 {length} 0.002",
+                    f"the {kind} run")
     h, _ = load_history(out)
     moving = max(h["phase"])
     rows = [i for i, ph in enumerate(h["phase"]) if ph == moving]

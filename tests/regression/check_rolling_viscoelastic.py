@@ -17,14 +17,12 @@ the slow and the fast run.
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..",
                                 "postproc"))
 from fasciafe_results import load_history, load_run_info  # noqa
-from check_report import report  # noqa
+from check_report import report, run_with_phases  # noqa
 
 
 def resistance(run_dir):
@@ -43,15 +41,9 @@ def resistance(run_dir):
 
 def run(exe, prm, out, speed):
     """Run PRM with its roll phase at `speed`; return the run directory."""
-    shutil.rmtree(out, ignore_errors=True)
-    phases = f"ramp 0.5 0.0005; hold 10; roll 1 0.008 {speed}"
-    p = subprocess.run([exe, "run", prm, "--output", out, "--quiet",
-                        "--set", f"Protocol/Phases={phases}"],
-                       capture_output=True, text=True)
-    if p.returncode != 0:
-        print(p.stdout + p.stderr)
-        raise SystemExit(f"run at V = {speed} m/s failed ({p.returncode})")
-    return out
+    return run_with_phases(
+        exe, prm, out, f"ramp 0.5 0.0005; hold 10; roll 1 0.008 {speed}",
+        f"run at V = {speed} m/s")
 
 
 def main():

@@ -18,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include "transfer_fixture.h"
+#include <solver/top_surface_points.h>
 
 #include <random>
 
@@ -46,40 +47,6 @@ namespace
   }
 
   /**
-   * Call f(state, X, x, JxW) at every top-surface contact point of the
-   * locally owned cells: reference and current position (embedded in 3d)
-   * and the reference area weight.
-   */
-  template <int dim, typename Function>
-  void
-  for_each_top_point(Simulation<dim> &sim, const Function &f)
-  {
-    FEFaceValues<dim>                fv(sim.mapping,
-                         sim.fe,
-                         sim.face_quadrature,
-                         update_values | update_quadrature_points |
-                           update_JxW_values);
-    const FEValuesExtractors::Vector disp(0);
-    const unsigned int               n_q = sim.face_quadrature.size();
-    std::vector<Tensor<1, dim>>      u(n_q);
-    for (const auto &cell : sim.dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() && cell->at_boundary())
-        for (const unsigned int face : cell->face_indices())
-          if (cell->face(face)->at_boundary() &&
-              cell->face(face)->boundary_id() == BoundaryId::top)
-            {
-              fv.reinit(cell, face);
-              fv[disp].get_function_values(sim.ghosted, u);
-              const auto states = sim.contact_states.get_data(cell);
-              for (unsigned int q = 0; q < n_q; ++q)
-                f(*states[face * n_q + q],
-                  Kinematics<dim>::embed(fv.quadrature_point(q)),
-                  Kinematics<dim>::embed(fv.quadrature_point(q) + u[q]),
-                  fv.JxW(q));
-            }
-  }
-
-  /**
    * Contact multipliers smooth in the reference position (with a random
    * part) and stick points at a random elastic slip of up to 1e-5 m from
    * each point's current position in the tip frame.
@@ -89,7 +56,7 @@ namespace
   set_contact_state(Simulation<dim> &sim, std::mt19937 &rng)
   {
     std::uniform_real_distribution<double> u(-1., 1.);
-    for_each_top_point(
+    FasciaFE::internal::for_each_top_point(
       sim,
       [&](ContactPointState &s, const Point<3> &X, const Point<3> &x, double) {
         s.multiplier_old = 1e3 * (1. + 50. * X[0]) + 100. * u(rng);
@@ -109,18 +76,18 @@ namespace
   contact_integrals(Simulation<dim> &sim)
   {
     std::array<double, 5> I{};
-    for_each_top_point(sim,
-                       [&](ContactPointState &s,
-                           const Point<3> &,
-                           const Point<3> &x,
-                           const double    w) {
-                         const Tensor<1, 3> d =
-                           sim.settings.tool.to_material(x) - s.anchor_old;
-                         I[0] += w * s.multiplier_old;
-                         for (unsigned int c = 0; c < 3; ++c)
-                           I[1 + c] += w * d[c];
-                         I[4] += w;
-                       });
+    FasciaFE::internal::for_each_top_point(
+      sim,
+      [&](ContactPointState &s,
+          const Point<3> &,
+          const Point<3> &x,
+          const double    w) {
+        const Tensor<1, 3> d = sim.settings.tool.to_material(x) - s.anchor_old;
+        I[0] += w * s.multiplier_old;
+        for (unsigned int c = 0; c < 3; ++c)
+          I[1 + c] += w * d[c];
+        I[4] += w;
+      });
     for (double &v : I)
       v = Utilities::MPI::sum(v, sim.comm);
     return I;
