@@ -22,6 +22,10 @@ _fasciafe_setup_packages=(
   openmpi-bin libopenmpi-dev xvfb xauth
   python3 python3-numpy python3-h5py python3-matplotlib python3-vtk9
   clang-format cmake g++ make git
+  # An optimised BLAS/LAPACK for MUMPS (Debian's alternatives switch to
+  # it; the reference BLAS made 3D factorizations 3 times slower). The
+  # serial build: one thread per MPI rank.
+  libopenblas0-serial
 )
 
 _fasciafe_setup_env() {

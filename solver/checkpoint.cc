@@ -188,6 +188,7 @@ namespace FasciaFE
                         << "pivot_stiffness " << sim.pivot_stiffness << '\n'
                         << "roll_angle_old " << sim.roll_angle_old << '\n'
                         << "lateral_old " << sim.lateral_old << '\n'
+                        << "lateral_older " << sim.lateral_older << '\n'
                         << "roll_stiffness " << sim.roll_stiffness << '\n';
           file.commit();
         }
@@ -299,7 +300,11 @@ namespace FasciaFE
     sim.pivot_stiffness   = std::stod(state["pivot_stiffness"]);
     sim.roll_angle_old    = std::stod(state["roll_angle_old"]);
     sim.lateral_old       = std::stod(state["lateral_old"]);
-    sim.roll_stiffness    = std::stod(state["roll_stiffness"]);
+    // (optional: checkpoints written before it existed lack it)
+    sim.lateral_older  = state.count("lateral_older") == 1 ?
+                           std::stod(state["lateral_older"]) :
+                           sim.lateral_old;
+    sim.roll_stiffness = std::stod(state["roll_stiffness"]);
     if (sim.settings.tool.pivoted())
       sim.settings.tool.set_pivot_angle(sim.pivot_angle_old);
     sim.ghosted = sim.solution;

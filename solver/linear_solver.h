@@ -3,6 +3,8 @@
 #include <deal.II/lac/petsc_sparse_matrix.h>
 #include <deal.II/lac/petsc_vector.h>
 
+#include <petscksp.h>
+
 #include <solver/parameters.h>
 
 #include <vector>
@@ -20,6 +22,12 @@ namespace FasciaFE
   {
   public:
     LinearSolver(const LinearSolverParameters &parameters, const MPI_Comm comm);
+
+    ~LinearSolver();
+
+    LinearSolver(const LinearSolver &) = delete;
+    LinearSolver &
+    operator=(const LinearSolver &) = delete;
 
     /** Near-null space vectors (rigid-body modes) in the matrix layout. */
     void
@@ -47,6 +55,22 @@ namespace FasciaFE
                PETScWrappers::MPI::Vector             &x,
                const PETScWrappers::MPI::Vector       &b,
                bool                                   &converged);
+
+    /**
+     * MUMPS LU, kept from solve to solve while the matrix object stays the
+     * same: its symbolic analysis (ordering, elimination tree) is done
+     * once per mesh, and every Newton iteration only refactors the new
+     * values numerically (PETSc's SAME_NONZERO_PATTERN path).
+     */
+    unsigned int
+    solve_direct(const PETScWrappers::MPI::SparseMatrix &A,
+                 PETScWrappers::MPI::Vector             &x,
+                 const PETScWrappers::MPI::Vector       &b,
+                 bool                                   &converged);
+
+    /** The MUMPS solver and the matrix it was set up for (or null). */
+    KSP direct_ksp    = nullptr;
+    Mat direct_matrix = nullptr;
 
     LinearSolverParameters                  parameters;
     MPI_Comm                                comm;

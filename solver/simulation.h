@@ -219,10 +219,10 @@ namespace FasciaFE
     /** Rolling: the rolled angle and lateral offset at the last commit
      * [rad, m]. */
     double roll_angle_old = 0., lateral_old = 0.;
+    /** The lateral offset one commit earlier [m]. */
+    double lateral_older = 0.;
     /** Free rolling: the last secant stiffness dM/dtheta [N m/rad]. */
     double roll_stiffness = 0.;
-    /** Predictor scale of a moving tip's step, dt / dt_old (0: none). */
-    double lateral_ratio = 0.;
     /** Length of the last committed step [s]. */
     double                     dt_old = 0.;
     PETScWrappers::MPI::Vector ghosted; // relevant
@@ -307,6 +307,10 @@ namespace FasciaFE
                         const double                       first_turn,
                         const double                       max_turn,
                         const std::string                 &what);
+    /** Predictor of a tip moved by @p dx along x: u(X) <- u_old(X - dx
+     * e_x) (simulation_predictor.cc). */
+    void
+    shift_predictor(const double dx);
     /** Force control: secant iteration on the depth (see solve_step). */
     StepResult
     solve_at_force(const double target, const bool first);

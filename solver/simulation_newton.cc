@@ -127,11 +127,10 @@ namespace FasciaFE
   StepResult
   Simulation<dim>::solve_step(const double t, const double step)
   {
-    time                          = t;
-    dt                            = step;
-    const Protocol    &p          = settings.protocol;
-    const unsigned int now        = p.phase_index(t - 0.5 * step);
-    const bool         same_phase = now == phase;
+    time                   = t;
+    dt                     = step;
+    const Protocol    &p   = settings.protocol;
+    const unsigned int now = p.phase_index(t - 0.5 * step);
     if (now != phase)
       {
         phase             = now;
@@ -146,10 +145,6 @@ namespace FasciaFE
     if (p.phases[now].rolling)
       theta += (x - lateral_old) / settings.tool.tip().rolling_radius();
     settings.tool.set_lateral(x, theta);
-    // A moving tip: predict by the last displacement increment.
-    lateral_ratio = p.phases[now].speed > 0. && dt_old > 0. && same_phase ?
-                      std::clamp(step / dt_old, 0., 2.) :
-                      0.;
     if (p.force_controlled(now))
       return solve_at_force(p.force(now, t, phase_start_force),
                             depth_old == phase_start_depth);
@@ -169,20 +164,18 @@ namespace FasciaFE
     const double tolerance =
       settings.contact.penetration_tolerance * std::max(depth, 1e-3 * h0);
 
-    // Predictor: the last step's displacement increment, scaled by the
-    // ratio of the step lengths while the tip moves laterally (within a
-    // moving phase; under force control the depth then changes only by
-    // small amounts, whose ratio says nothing), else by the ratio of the
-    // depth increments (none in a hold).
-    if (predict)
+    // Predictor: a tip that moves laterally carries the last field along
+    // (shift_predictor()); otherwise the last step's displacement
+    // increment, scaled by the ratio of the depth increments (none in a
+    // hold, and none after a lateral move: that increment is the moving
+    // contact, not a change of depth).
+    const double shift = settings.tool.lateral_offset() - lateral_old;
+    if (predict && shift != 0.)
+      shift_predictor(shift);
+    else if (predict)
       {
         solution = solution_old;
-        if (lateral_ratio > 0.)
-          solution.add(lateral_ratio,
-                       solution_old,
-                       -lateral_ratio,
-                       solution_older);
-        else if (depth_old != depth_older)
+        if (depth_old != depth_older && lateral_old == lateral_older)
           {
             const double ratio =
               std::clamp((depth - depth_old) / (depth_old - depth_older),
@@ -190,6 +183,9 @@ namespace FasciaFE
                          2.);
             solution.add(ratio, solution_old, -ratio, solution_older);
           }
+      }
+    if (predict)
+      {
         ghosted                 = solution;
         step_residual_reference = 0.;
       }
@@ -343,6 +339,7 @@ namespace FasciaFE
     dt_old              = dt;
     pivot_angle_old     = settings.tool.pivot_angle();
     roll_angle_old      = settings.tool.rolled_angle();
+    lateral_older       = lateral_old;
     lateral_old         = settings.tool.lateral_offset();
     const bool friction = settings.contact.friction_coefficient > 0.;
     for (const auto &cell : triangulation.active_cell_iterators())

@@ -10,10 +10,15 @@
 #
 # OUTPUT_DIR defaults to results/hold_vs_roll (runs in hold/ and roll/,
 # table in hold_vs_roll.csv and hold_vs_roll.md); --set options go to both
-# runs. Uses build/fasciafe (scripts/setup.sh builds it). The hold runs in
-# about 7 min on one core; the roll is currently far slower (hours: Newton
-# converges poorly on the rolled preset, see the header of
-# foam_roller_roll.prm).
+# runs. Uses build/fasciafe (scripts/setup.sh builds it). Measured
+# (2026-12-02, one MPI rank each, shared 2-core machine): hold 6 min,
+# roll 17 min; the table:
+#   case  time_to_release  released_volume  peak_pressure  dissipated_energy
+#   hold  7.2 s            2.0e-5 m^2       39.5 kPa       0.185 J/m
+#   roll  12.1 s           2.0e-5 m^2       50.3 kPa       0.169 J/m
+# (peak force 1500.15 N/m in both; minimum target lambda 0.065 held,
+# 0.156 rolled). With the assumed default thixotropy constants rolling
+# delays the release but does not prevent it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:-$root/results/hold_vs_roll}"

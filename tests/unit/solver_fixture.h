@@ -9,6 +9,7 @@
 
 #include <solver/parameter_file.h>
 #include <solver/simulation.h>
+#include <solver/tissue_preset.h>
 
 #include <memory>
 #include <random>
@@ -65,9 +66,15 @@ namespace FasciaFE
     template <int dim>
     struct SolverFixture
     {
-      explicit SolverFixture(const std::string &text)
+      /** From parameter text; with @p preset, its layers (Tissue/Preset)
+       * first, which the text may then override. */
+      explicit SolverFixture(const std::string &text,
+                             const std::string &preset = "")
       {
-        ParameterFile::declare(prm, 1);
+        const unsigned int n = TissuePreset::n_layers(preset);
+        ParameterFile::declare(prm, n > 0 ? n : 1);
+        if (n > 0)
+          TissuePreset::apply(prm, preset);
         prm.parse_input_from_string(text);
         ParameterFile::parse(prm, settings);
         sim = std::make_unique<Simulation<dim>>(settings, MPI_COMM_WORLD);
@@ -129,6 +136,40 @@ namespace FasciaFE
                     << Kv.l2_norm() << ", relative error " << error
                     << std::endl;
         return error;
+      }
+
+      /**
+       * tangent_error() at a random state u (entries in [-@p a, a], seed
+       * @p seed; direction seed @p seed + 16) with the apex at @p depth,
+       * after that state was committed (friction: the stick points where
+       * the points are) and the tip then moved by @p shift along x,
+       * turning by @p angle. @p slip_fraction: the share of contact
+       * points that slip (-1 without contact); @p force_z the tip force.
+       */
+      double
+      moved_tip_tangent_error(const double depth,
+                              const double a,
+                              unsigned int seed,
+                              const double shift,
+                              const double angle,
+                              const double h,
+                              double      &slip_fraction,
+                              double      &force_z)
+      {
+        PETScWrappers::MPI::Vector u(sim->locally_owned, sim->comm),
+          v(sim->locally_owned, sim->comm);
+        seed += Utilities::MPI::this_mpi_process(sim->comm);
+        randomize(u, a, seed);
+        randomize(v, 1., seed + 16);
+        settings.tool.set_depth(depth);
+        set_state(u, false);
+        sim->commit_step();
+        settings.tool.set_lateral(shift, angle);
+        set_state(u, true);
+        const ContactSummary c = sim->contact_summary();
+        slip_fraction = c.n_points > 0 ? double(c.n_slip) / c.n_points : -1.;
+        force_z       = c.force[2];
+        return tangent_error(u, v, h);
       }
 
       ParameterHandler                 prm;

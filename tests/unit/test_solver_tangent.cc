@@ -176,6 +176,68 @@ TEST(SolverTangent, ThixotropicNonSymmetricTangentMatchesFiniteDifferences)
             1e-6);
 }
 
+namespace
+{
+  /**
+   * The myofascial preset (six layers, 0.35 mm to 30 mm thick, skin with
+   * nu = 0.495 on kPa-soft fat, fibred fascia, thixotropic glide layer,
+   * Ogden muscle) under the foam roller of scenarios/clinical (R = 75 mm),
+   * on the scenario's coarse mesh (4 mm elements: aspect ratios up to 11).
+   * With @p mu > 0 the stick points are committed and the roller then
+   * rolled by @p roll (turning by roll / R) before the tangent is checked.
+   */
+  double
+  preset_roller_tangent_error(const double mu,
+                              const double roll,
+                              double      &slip_fraction)
+  {
+    const std::string text = "subsection Geometry\n"
+                             "  set Model type = plane strain\n"
+                             "  set Symmetry = full\n"
+                             "  set Half width x = 0.1\n"
+                             "  set Contact zone radius = 0.04\n"
+                             "  set Zone element size = 0.004\n"
+                             "  set Grading ratio = 1.3\n"
+                             "end\n"
+                             "subsection Tissue\n"
+                             "  set Preset = myofascial\n"
+                             "end\n"
+                             "subsection Contact\n"
+                             "  set Friction coefficient = " +
+                             std::to_string(mu) +
+                             "\n"
+                             "end\n"
+                             "subsection Tip\n"
+                             "  set Shape = roller\n"
+                             "  subsection roller\n"
+                             "    set Radius = 0.075\n"
+                             "  end\n"
+                             "end\n";
+    SolverFixture<2> f(text, "myofascial");
+    double           force_z = 0.;
+    const double     error   = f.moved_tip_tangent_error(2e-3,
+                                                   2e-6,
+                                                   3,
+                                                   roll,
+                                                   roll / 0.075,
+                                                   1e-11,
+                                                   slip_fraction,
+                                                   force_z);
+    EXPECT_GT(force_z, 0.);
+    return error;
+  }
+} // namespace
+
+TEST(SolverTangent, MyofascialPresetUnderRollerMatchesFiniteDifferences)
+{
+  double slip = 0.;
+  EXPECT_LT(preset_roller_tangent_error(0., 0., slip), 1e-6);
+  // Rolled with friction: the stick points move with the roller's
+  // material points (mostly stick), and slid: all slip.
+  EXPECT_LT(preset_roller_tangent_error(0.5, 0.002, slip), 1e-6);
+  std::cout << "  rolled, slip fraction " << slip << std::endl;
+}
+
 TEST(PatchTest, HomogeneousDeformationLeavesNoInteriorResidual)
 {
   Tensor<2, 2> g2;
