@@ -16,15 +16,18 @@ def report(checks):
     return 0 if ok else 1
 
 
-def run_with_phases(exe, prm, out, phases, what):
+def run_with_phases(exe, prm, out, phases, what, sets=()):
     """Run `exe run PRM` into OUT (emptied first) with Protocol/Phases set
-    to PHASES; on failure print its output and exit naming WHAT."""
+    to PHASES and the further --set options SETS ("Section/Name=value");
+    on failure print its output and exit naming WHAT."""
     import shutil
     import subprocess
     shutil.rmtree(out, ignore_errors=True)
-    p = subprocess.run([exe, "run", prm, "--output", out, "--quiet",
-                        "--set", f"Protocol/Phases={phases}"],
-                       capture_output=True, text=True)
+    command = [exe, "run", prm, "--output", out, "--quiet",
+               "--set", f"Protocol/Phases={phases}"]
+    for s in sets:
+        command += ["--set", s]
+    p = subprocess.run(command, capture_output=True, text=True)
     if p.returncode != 0:
         print(p.stdout + p.stderr)
         raise SystemExit(f"{what} failed ({p.returncode})")

@@ -3,7 +3,7 @@
 (scenarios/verification/rolling_friction_plane_strain.prm).
 
 Usage: check_rolling_friction.py --fasciafe EXE --prm PRM --output DIR
-           [--length 0.002] [--tol 0.02]
+           [--length 0.002] [--tol 0.02] [--force F] [--set S=V]...
 Runs PRM twice with its moving phase shortened to LENGTH [m]: DIR/roll
 rolls the cylinder freely (Protocol/Rolling = free, the moment about its
 axis zero), DIR/slide slides it without turning (`slide`). With friction
@@ -16,6 +16,10 @@ coefficient mu (Contact/Friction coefficient):
   friction part) is mu within tol (relative; Coulomb's law at every
   point), and -F_x / F_z is mu within 2.5 tol (the normal pressure on the
   curved, dragged contact has a small horizontal part).
+With --force F [N/m] both runs are force-controlled (`force-ramp 1 F`,
+then the moving phase at the force F): the same checks, and F_z within
+0.5 % of F at every moving step. --set options go to both runs (e.g. a
+coarser mesh with refinement that follows the tip).
 """
 
 import argparse
@@ -28,10 +32,12 @@ from fasciafe_results import float_parameter, load_history, load_run_info  # noq
 from check_report import report, run_with_phases  # noqa
 
 
-def run(exe, prm, out, kind, length):
-    """Run PRM with its moving phase `kind 1 length 0.002`."""
-    run_with_phases(exe, prm, out, f"ramp 1 0.0005; {kind} 1 {length} 0.002",
-                    f"the {kind} run")
+def run(exe, prm, out, kind, length, force, sets):
+    """Run PRM with its moving phase `kind 1 length 0.002`, after a ramp
+    to 0.5 mm; with `force` > 0 both under force control at that force."""
+    phases = (f"ramp 1 0.0005; {kind} 1 {length} 0.002" if force <= 0. else
+              f"force-ramp 1 {force}; {kind} 1 {length} 0.002 {force}")
+    run_with_phases(exe, prm, out, phases, f"the {kind} run", sets)
     h, _ = load_history(out)
     moving = max(h["phase"])
     rows = [i for i, ph in enumerate(h["phase"]) if ph == moving]
@@ -45,15 +51,27 @@ def main():
     parser.add_argument("--output", required=True)
     parser.add_argument("--length", type=float, default=0.002)
     parser.add_argument("--tol", type=float, default=0.02)
+    parser.add_argument("--force", type=float, default=0.0)
+    parser.add_argument("--set", action="append", default=[],
+                        help="further --set option of both runs")
     args = parser.parse_args()
+    checks = []
+
+    def force_held(kind, h, rows):
+        if args.force <= 0.:
+            return
+        worst = max(abs(h["force_z"][i] / args.force - 1.) for i in rows)
+        checks.append((f"{kind}: F_z within {100 * worst:.4f} % of "
+                       f"{args.force:g} N/m at every step (0.5 %)",
+                       worst <= 0.005))
 
     h, rows, info = run(args.fasciafe, args.prm,
                         os.path.join(args.output, "roll"), "roll",
-                        args.length)
+                        args.length, args.force, args.set)
+    force_held("rolling", h, rows)
     R = float_parameter(info, "Tip/sphere/Radius")
     mu = float_parameter(info, "Contact/Friction coefficient")
     x0 = h["tip_x"][rows[0] - 1]
-    checks = []
     worst = 0.0
     for i in rows:
         rx = abs(h["force_x"][i]) / h["force_z"][i]
@@ -77,7 +95,8 @@ def main():
 
     h, rows, _ = run(args.fasciafe, args.prm,
                      os.path.join(args.output, "slide"), "slide",
-                     args.length)
+                     args.length, args.force, args.set)
+    force_held("sliding", h, rows)
     last = rows[-1]
     ratio = abs(h["force_x"][last]) / h["force_z"][last]
     friction = [h[f"friction_force_{c}"][last] for c in "xyz"]
