@@ -233,7 +233,10 @@ namespace FasciaFE
    * F(d) equals the target F*, by secant iterations
    *   d_{i+1} = d_i + (F* - F_i) / k_i,  k_i = (F_i - F_{i-1}) / (d_i -
    * d_{i-1}), each a full equilibrium solve from the previous iterate, starting
-   * from the last step's secant stiffness (or 1.5 F/d, the Hertz slope), with
+   * from the last step's secant stiffness (or 1.5 F/d, the Hertz slope; with
+   * neither, e.g. from first contact, a first trial 0.05 h0 deeper: deeper
+   * trials into the undeformed myofascial preset failed and were halved
+   * three times), with
    * the depth change per iteration limited to max(2 h0, |d|). Converged
    * when |F - F*| <= tol F*.
    */
@@ -251,8 +254,8 @@ namespace FasciaFE
                            settings.protocol.max_depth_limit :
                            0.5 * settings.geometry.block.depth();
     auto         next  = [&](const double d, const double F) {
-      double       change = k_est > 0. ? (target - F) / k_est : 0.5 * h0;
-      const double limit  = std::max(2. * h0, std::abs(d));
+      double       change = k_est > 0. ? (target - F) / k_est : 0.05 * h0;
+      const double limit = std::max(2. * h0, std::abs(d));
       return std::min(d + std::clamp(change, -limit, limit), d_max);
     };
     // Within a force phase, the first trial extrapolates the creep of the
