@@ -274,6 +274,14 @@ namespace FasciaFE
     bool
     follow_tip(const double lateral);
 
+    /**
+     * Predictor of a tip moved by @p dx along x: solution <- u_old(X - dx
+     * e_x), u_old(X) where that leaves the block
+     * (simulation_predictor.cc). Collective.
+     */
+    void
+    shift_predictor(const double dx);
+
   private:
     void
     check_initial_configuration() const;
@@ -307,10 +315,6 @@ namespace FasciaFE
                         const double                       first_turn,
                         const double                       max_turn,
                         const std::string                 &what);
-    /** Predictor of a tip moved by @p dx along x: u(X) <- u_old(X - dx
-     * e_x) (simulation_predictor.cc). */
-    void
-    shift_predictor(const double dx);
     /** Force control: secant iteration on the depth (see solve_step). */
     StepResult
     solve_at_force(const double target, const bool first);
