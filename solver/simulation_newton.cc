@@ -168,21 +168,31 @@ namespace FasciaFE
     // (shift_predictor()); otherwise the last step's displacement
     // increment, scaled by the ratio of the depth increments (none in a
     // hold, and none after a lateral move: that increment is the moving
-    // contact, not a change of depth).
+    // contact, not a change of depth). When the last step hardly changed
+    // the depth (after a hold: a force hold creeps by microns) but this one
+    // does, the field is scaled instead, u = u_old d / d_old (d / d_old
+    // clamped to [0, 2]): the indentation of an unloading tip springs back
+    // with it. From u_old alone, Newton's first step, without the contact
+    // that lifted off, overshot the spring-back tenfold on the myofascial
+    // preset and the unloading steps stalled.
     const double shift = settings.tool.lateral_offset() - lateral_old;
     if (predict && shift != 0.)
       shift_predictor(shift);
     else if (predict)
       {
-        solution = solution_old;
-        if (depth_old != depth_older && lateral_old == lateral_older)
+        solution               = solution_old;
+        const double increment = depth - depth_old;
+        const double last      = depth_old - depth_older;
+        if (std::abs(last) >= 0.1 * std::abs(increment))
           {
-            const double ratio =
-              std::clamp((depth - depth_old) / (depth_old - depth_older),
-                         -1.,
-                         2.);
-            solution.add(ratio, solution_old, -ratio, solution_older);
+            if (last != 0. && lateral_old == lateral_older)
+              {
+                const double ratio = std::clamp(increment / last, -1., 2.);
+                solution.add(ratio, solution_old, -ratio, solution_older);
+              }
           }
+        else if (depth_old > 0.)
+          solution *= std::clamp(depth / depth_old, 0., 2.);
       }
     if (predict)
       {
@@ -237,8 +247,9 @@ namespace FasciaFE
    * neither, e.g. from first contact, a first trial 0.05 h0 deeper: deeper
    * trials into the undeformed myofascial preset failed and were halved
    * three times), with
-   * the depth change per iteration limited to max(2 h0, |d|). Converged
-   * when |F - F*| <= tol F*.
+   * the depth change per iteration limited to max(2 h0, |d|), each later
+   * trial starting from the secant extrapolation of the converged fields
+   * (docs/protocols.md). Converged when |F - F*| <= tol F*.
    */
   template <int dim>
   StepResult
@@ -258,17 +269,47 @@ namespace FasciaFE
       const double limit = std::max(2. * h0, std::abs(d));
       return std::min(d + std::clamp(change, -limit, limit), d_max);
     };
-    // Within a force phase, the first trial extrapolates the creep of the
-    // last step, d_old + (d_old - d_older) dt / dt_old.
+    // Within a force hold, the first trial extrapolates the creep of the
+    // last step, d_old + (d_old - d_older) dt / dt_old (not while the force
+    // changes: the secant step already accounts for the last step's depth
+    // increment, and adding it put the trials of a force ramp twice as deep
+    // as needed).
     double d = next(d_a, F_a);
-    if (!first && dt_old > 0.)
+    if (!first && dt_old > 0. && std::abs(target - F_a) <= 2. * tol)
       d += std::clamp((depth_old - depth_older) * dt / dt_old, -h0, h0);
     StepResult                 total;
     PETScWrappers::MPI::Vector good = solution_old; // last converged iterate
-    unsigned int               halvings = 0, n_converged = 0;
+    // The converged state before it, at d_previous: at first the last two
+    // committed steps, unless the tip has moved laterally since (those
+    // fields belong to other tip positions).
+    PETScWrappers::MPI::Vector previous   = solution_older;
+    double                     d_previous = depth_older;
+    const bool moved         = settings.tool.lateral_offset() != lateral_old;
+    bool       have_previous = !moved && lateral_old == lateral_older;
+    // Every later trial starts from the secant extrapolation of the two
+    // converged states to the new depth,
+    //   u = u_a + (d - d_a) / (d_a - d_b) (u_a - u_b),
+    // (u_a alone without a second one; the ratio clamped to [-1, 8]): the
+    // field of a tip pressed deeper is close to a scaled one, and Newton
+    // from the last iterate failed on the myofascial preset when the trial
+    // went more than about 0.05 h0 deeper.
+    auto predict_trial = [&](const double depth) {
+      solution = good;
+      if (have_previous && d_a != d_previous)
+        {
+          const double ratio =
+            std::clamp((depth - d_a) / (d_a - d_previous), -1., 8.);
+          solution.add(ratio, good, -ratio, previous);
+        }
+      ghosted = solution;
+    };
+    unsigned int halvings = 0, n_converged = 0;
     for (unsigned int it = 0; it < 40; ++it)
       {
-        const StepResult r = solve_equilibrium(d, it == 0 && halvings == 0);
+        const bool predict = it == 0 && halvings == 0;
+        if (!predict)
+          predict_trial(d);
+        const StepResult r = solve_equilibrium(d, predict);
         total.newton_iterations += r.newton_iterations;
         total.linear_iterations += r.linear_iterations;
         total.augmentations += r.augmentations;
@@ -281,10 +322,14 @@ namespace FasciaFE
                 total.failure = r.failure;
                 return total;
               }
-            d        = d_a + 0.5 * (d - d_a);
-            solution = good;
-            ghosted  = solution;
+            d = d_a + 0.5 * (d - d_a);
             continue;
+          }
+        if (n_converged > 0 || !moved)
+          {
+            previous      = good;
+            d_previous    = d_a;
+            have_previous = true;
           }
         good           = solution;
         const double F = r.force_z;
