@@ -4,12 +4,13 @@
 
 #include <deal.II/fe/component_mask.h>
 
+#include <deal.II/grid/grid_tools.h>
+
 #include <deal.II/numerics/vector_tools_evaluate.h>
 
 #include <solver/simulation.h>
 
 #include <array>
-#include <limits>
 #include <map>
 
 namespace FasciaFE
@@ -42,26 +43,10 @@ namespace FasciaFE
         component[c] = DoFTools::extract_dofs(dof_handler, mask);
       }
 
-    // The block's bounding box (all ranks), to nudge each point inwards.
-    Point<dim> lo, hi;
-    for (unsigned int d = 0; d < dim; ++d)
-      {
-        lo[d] = std::numeric_limits<double>::max();
-        hi[d] = -lo[d];
-      }
-    for (const auto &cell : triangulation.active_cell_iterators())
-      if (cell->is_locally_owned())
-        for (const unsigned int v : cell->vertex_indices())
-          for (unsigned int d = 0; d < dim; ++d)
-            {
-              lo[d] = std::min(lo[d], cell->vertex(v)[d]);
-              hi[d] = std::max(hi[d], cell->vertex(v)[d]);
-            }
-    for (unsigned int d = 0; d < dim; ++d)
-      {
-        lo[d] = Utilities::MPI::min(lo[d], comm);
-        hi[d] = Utilities::MPI::max(hi[d], comm);
-      }
+    // The block's bounding box, to nudge each point inwards (every rank
+    // holds the coarse mesh, so the box is the whole block's).
+    const auto box    = GridTools::compute_bounding_box(triangulation);
+    const auto centre = box.center();
 
     // One evaluation point per support point (its dim dofs share it),
     // X - dx e_x nudged by delta, 1e-6 h0 in each direction towards the
@@ -94,7 +79,7 @@ namespace FasciaFE
               p[0] -= dx;
               Tensor<1, dim> delta;
               for (unsigned int d = 0; d < dim; ++d)
-                delta[d] = (p[d] < 0.5 * (lo[d] + hi[d]) ? nudge : -nudge);
+                delta[d] = (p[d] < centre[d] ? nudge : -nudge);
               points.push_back(p + delta);
               nudges.push_back(delta);
               std::array<types::global_dof_index, dim> none;
