@@ -155,6 +155,39 @@ namespace FasciaFE
                       Integer(0, 50),
                       "Consecutive cut-backs allowed before the run stops "
                       "with an error [-].");
+    prm.enter_subsection("Cycle jump");
+    prm.declare_entry("Enabled",
+                      "false",
+                      Bool(),
+                      "Cyclic phases: after every few simulated cycles, "
+                      "extrapolate the history (lambda, internal stresses, "
+                      "dissipation) over as many cycles as the tolerances "
+                      "allow instead of simulating them (cycle jumping, "
+                      "docs/protocols.md). Time steps of cyclic phases end "
+                      "on cycle boundaries either way.");
+    prm.declare_entry("Structure tolerance",
+                      "0.02",
+                      Double(1e-6, 1.),
+                      "Largest extrapolated change of lambda at any "
+                      "material point per jump [-].");
+    prm.declare_entry("Internal stress tolerance",
+                      "0.1",
+                      Double(1e-6, 1.),
+                      "Largest extrapolated change of the internal-stress "
+                      "norm |Q| at any point per jump, as a fraction of the "
+                      "largest |Q| [-].");
+    prm.declare_entry("Maximum cycles per jump",
+                      "50",
+                      Integer(1, 100000),
+                      "Most cycles skipped by one jump [-].");
+    prm.declare_entry("Cycles between jumps",
+                      "2",
+                      Integer(2, 1000),
+                      "Cycles simulated after a jump (or the start of the "
+                      "phase) before the next one; the first lets the "
+                      "displacement settle, the last two give the rate of "
+                      "change [-].");
+    prm.leave_subsection();
     prm.leave_subsection();
   }
 
@@ -171,6 +204,14 @@ namespace FasciaFE
     cutback_factor  = prm.get_double("Cut-back factor");
     easy_iterations = prm.get_integer("Easy step iterations");
     max_cutbacks    = prm.get_integer("Maximum cut-backs");
+    prm.enter_subsection("Cycle jump");
+    cycle_jump.enabled             = prm.get_bool("Enabled");
+    cycle_jump.structure_tolerance = prm.get_double("Structure tolerance");
+    cycle_jump.internal_stress_tolerance =
+      prm.get_double("Internal stress tolerance");
+    cycle_jump.max_cycles    = prm.get_integer("Maximum cycles per jump");
+    cycle_jump.settle_cycles = prm.get_integer("Cycles between jumps");
+    prm.leave_subsection();
     prm.leave_subsection();
     check_input(initial_dt > 0.,
                 "Time stepping/Initial time step must be > 0 s");

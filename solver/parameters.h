@@ -55,16 +55,36 @@ namespace FasciaFE
     parse_parameters(ParameterHandler &prm);
   };
 
+  /**
+   * Cycle jumping in cyclic phases (solver/cycle_jump.h): the slow
+   * history is extrapolated over N cycles from its change over the last
+   * simulated one, N limited by the tolerances below.
+   */
+  struct CycleJumpParameters
+  {
+    bool enabled = false;
+    /** Largest extrapolated change of lambda at any point per jump [-]. */
+    double structure_tolerance = 0.02;
+    /** Largest extrapolated change of |Q| at any point per jump, relative
+     * to the largest |Q| [-]. */
+    double       internal_stress_tolerance = 0.1;
+    unsigned int max_cycles                = 50;
+    /** Simulated cycles after a jump (or the phase start) before the
+     * next jump; the last two give the rate [-]. */
+    unsigned int settle_cycles = 2;
+  };
+
   /** Adaptive time stepping. */
   struct TimeSteppingParameters
   {
-    double       initial_dt      = 0.1;
-    double       min_dt          = 1e-6;
-    double       max_dt          = 1.;
-    double       growth_factor   = 1.5;
-    double       cutback_factor  = 0.5;
-    unsigned int easy_iterations = 4;
-    unsigned int max_cutbacks    = 8;
+    double              initial_dt      = 0.1;
+    double              min_dt          = 1e-6;
+    double              max_dt          = 1.;
+    double              growth_factor   = 1.5;
+    double              cutback_factor  = 0.5;
+    unsigned int        easy_iterations = 4;
+    unsigned int        max_cutbacks    = 8;
+    CycleJumpParameters cycle_jump;
 
     static void
     declare_parameters(ParameterHandler &prm);

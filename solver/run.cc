@@ -1,6 +1,7 @@
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/timer.h>
 
+#include <solver/cycle_jump.h>
 #include <solver/exceptions.h>
 #include <solver/output/atomic_file.h>
 #include <solver/output/field_writer.h>
@@ -147,7 +148,8 @@ namespace FasciaFE
       unsigned int     cutbacks        = 0;
       StructureSummary final_structure = sim.structure_summary();
       StepResult       last;
-      auto             record = [&](const StepResult &r) {
+      // A cycle jump's row gives the skipped time as its dt.
+      auto record = [&](const StepResult &r, const double row_dt = -1.) {
         const ContactSummary   c     = sim.contact_summary();
         const auto             e     = sim.energies();
         const StructureSummary s     = sim.structure_summary();
@@ -174,7 +176,7 @@ namespace FasciaFE
               double(r.linear_iterations),
               double(r.augmentations),
               double(cutbacks),
-           step > 0 ? dt : 0.,
+           row_dt >= 0. ? row_dt : (step > 0 ? dt : 0.),
               wall_offset + wall.wall_time(),
               settings.tool.rolled_angle(),
               c.friction[0],
@@ -258,18 +260,31 @@ namespace FasciaFE
           record(last);
           write_fields();
         }
-      const double end = protocol.end_time();
+      const double   end = protocol.end_time();
+      CycleJump<dim> cycle_jump(ts.cycle_jump, protocol);
       try
         {
           while (t < end * (1. - 1e-12))
             {
-              const auto &phase = protocol.phases[protocol.phase_index(t)];
-              double      h     = std::min({dt, ts.max_dt, phase.t_end - t});
+              const unsigned int k     = protocol.phase_index(t);
+              const auto        &phase = protocol.phases[k];
+              double             h = std::min({dt, ts.max_dt, phase.t_end - t});
+              double             boundary = phase.t_end;
               // A moving tip advances at most a fraction of h0 per step.
               if (phase.speed > 0.)
                 h =
                   std::min(h,
                            protocol.lateral_step_factor * sim.h0 / phase.speed);
+              // A cyclic phase's steps end on its cycle boundaries; a step
+              // shortened to reach one does not shorten the next.
+              double h_free = h;
+              if (phase.frequency > 0.)
+                {
+                  const double cycle = CycleJump<dim>::cycle_end(phase, t);
+                  if (cycle - (t + h) < 0.25 * h)
+                    h = cycle - t;
+                  boundary = cycle;
+                }
               if (phase.t_end - (t + h) < 0.25 * h)
                 h = phase.t_end - t; // no sliver step before a phase end
               if (sim.follow_tip(protocol.lateral(t + h)) && root)
@@ -307,8 +322,10 @@ namespace FasciaFE
                   continue;
                 }
               sim.commit_step();
-              t  = (phase.t_end - (t + h) < 1e-12 * end) ? phase.t_end : t + h;
-              dt = h;
+              t  = (boundary - (t + h) < 1e-12 * end) ? boundary : t + h;
+              dt = (boundary == t && boundary < phase.t_end) ?
+                     std::max(h, h_free) :
+                     h;
               ++step;
               total_newton += r.newton_iterations;
               record(r);
@@ -317,7 +334,17 @@ namespace FasciaFE
               if (interval > 0 && step % interval == 0)
                 write_fields();
               if (r.newton_iterations <= ts.easy_iterations * r.solves)
-                dt = std::min(h * ts.growth_factor, ts.max_dt);
+                dt = std::min(dt * ts.growth_factor, ts.max_dt);
+              if (const unsigned int n = cycle_jump.after_step(sim, k, t))
+                {
+                  const double f = phase.frequency;
+                  t              = phase.t_start +
+                      double(std::lround((t - phase.t_start) * f) + n) / f;
+                  if (root)
+                    log << "  cycle jump: " << n << " cycles to t = " << t
+                        << " s (" << cycle_jump.reason() << ")" << std::endl;
+                  record(StepResult(), n / f);
+                }
               const unsigned int every = settings.output.checkpoint.interval;
               if (every > 0 && step % every == 0)
                 {

@@ -11,11 +11,11 @@
 # OUTPUT_DIR defaults to results/hold_vs_roll (runs in hold/ and roll/,
 # table in hold_vs_roll.csv and hold_vs_roll.md); --set options go to both
 # runs. Uses build/fasciafe (scripts/setup.sh builds it). Measured
-# (2026-12-02, one MPI rank each, shared 2-core machine): hold 6 min,
-# roll 17 min; the table:
+# (2026-12-02, one MPI rank each, shared 2-core machine): hold 1.0 min
+# (25 steps), roll 12.4 min (269 steps), 13.4 min in all; the table:
 #   case  time_to_release  released_volume  peak_pressure  dissipated_energy
-#   hold  7.2 s            2.0e-5 m^2       39.5 kPa       0.185 J/m
-#   roll  12.1 s           2.0e-5 m^2       50.3 kPa       0.169 J/m
+#   hold  6.95 s           2.0e-5 m^2       39.6 kPa       0.185 J/m
+#   roll  12.08 s          2.0e-5 m^2       50.3 kPa       0.169 J/m
 # (peak force 1500.15 N/m in both; minimum target lambda 0.065 held,
 # 0.156 rolled). With the assumed default thixotropy constants rolling
 # delays the release but does not prevent it.

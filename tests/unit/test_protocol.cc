@@ -2,13 +2,15 @@
  * Loading protocols: the phase list (type "phases"): phase times, nominal
  * and run-time (relative) depths, the cyclic and rest phases, force
  * targets of force and force-ramp phases, and errors naming the phase;
- * the ramp-hold-unload and table types keep their depths.
+ * the ramp-hold-unload and table types keep their depths; the cycle
+ * boundaries that the steps of a cyclic phase end on.
  */
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/numbers.h>
 
 #include <gtest/gtest.h>
 
+#include <solver/cycle_jump.h>
 #include <solver/exceptions.h>
 #include <solver/protocol.h>
 
@@ -41,6 +43,21 @@ TEST(Protocol, PhaseListTimesAndDepths)
   EXPECT_DOUBLE_EQ(p.depth(4, 16.1, 0.002), -0.001);
   for (unsigned int k = 0; k < 5; ++k)
     EXPECT_FALSE(p.force_controlled(k));
+}
+
+TEST(Protocol, CyclicStepsEndOnCycleBoundaries)
+{
+  Protocol p;
+  p.parse_phases("ramp 0.5 0.002; cyclic 1.05 0.0005 10", 0.);
+  const Protocol::Phase &c = p.phases[1];
+  // Boundaries t_s + m / f, m = 1, 2, ...; the phase end caps the last.
+  EXPECT_NEAR(CycleJump<2>::cycle_end(c, 0.5), 0.6, 1e-15);
+  EXPECT_NEAR(CycleJump<2>::cycle_end(c, 0.55), 0.6, 1e-15);
+  // Up to rounding on a boundary, the next one.
+  EXPECT_NEAR(CycleJump<2>::cycle_end(c, 0.6 - 1e-13), 0.7, 1e-15);
+  EXPECT_NEAR(CycleJump<2>::cycle_end(c, 0.6), 0.7, 1e-15);
+  EXPECT_NEAR(CycleJump<3>::cycle_end(c, 1.41), 1.5, 1e-15);
+  EXPECT_NEAR(CycleJump<3>::cycle_end(c, 1.5), 1.55, 1e-15);
 }
 
 TEST(Protocol, ForcePhasesGiveTargets)
