@@ -49,11 +49,16 @@ namespace FasciaFE
     }
 
     /**
-     * The end of the load cycle of cyclic phase @p phase that contains time
-     * @p t (the next cycle boundary after t, or the phase end) [s].
+     * The next point after time @p t of the grid that the steps of cyclic
+     * phase @p phase end on: each cycle divided into n = ceil(1 / (f
+     * max_dt)) equal steps of at most @p max_dt [s], so that the cycle
+     * boundaries are grid points and every cycle is sampled at the same
+     * points (CyclePredictor); capped by the phase end [s].
      */
     static double
-    cycle_end(const Protocol::Phase &phase, const double t);
+    next_cycle_point(const Protocol::Phase &phase,
+                     const double           t,
+                     const double           max_dt);
 
     /**
      * Call after each committed step that ended at time @p t in phase

@@ -2,6 +2,7 @@
 #include <deal.II/base/timer.h>
 
 #include <solver/cycle_jump.h>
+#include <solver/cycle_predictor.h>
 #include <solver/exceptions.h>
 #include <solver/output/atomic_file.h>
 #include <solver/output/field_writer.h>
@@ -262,6 +263,7 @@ namespace FasciaFE
         }
       const double   end = protocol.end_time();
       CycleJump<dim> cycle_jump(ts.cycle_jump, protocol);
+      CyclePredictor cycle_predictor;
       try
         {
           while (t < end * (1. - 1e-12))
@@ -275,15 +277,17 @@ namespace FasciaFE
                 h =
                   std::min(h,
                            protocol.lateral_step_factor * sim.h0 / phase.speed);
-              // A cyclic phase's steps end on its cycle boundaries; a step
-              // shortened to reach one does not shorten the next.
+              // A cyclic phase's steps end on the same points of every
+              // cycle; a step shortened to reach one does not shorten the
+              // next.
               double h_free = h;
               if (phase.frequency > 0.)
                 {
-                  const double cycle = CycleJump<dim>::cycle_end(phase, t);
-                  if (cycle - (t + h) < 0.25 * h)
-                    h = cycle - t;
-                  boundary = cycle;
+                  const double next =
+                    CycleJump<dim>::next_cycle_point(phase, t, ts.max_dt);
+                  if (next - (t + h) < 0.25 * h)
+                    h = next - t;
+                  boundary = next;
                 }
               if (phase.t_end - (t + h) < 0.25 * h)
                 h = phase.t_end - t; // no sliver step before a phase end
@@ -296,7 +300,10 @@ namespace FasciaFE
                 log << "step " << step + 1 << ": t = " << t + h
                     << " s, dt = " << h << " s, phase " << phase.name
                     << std::endl;
-              const StepResult r = sim.solve_step(t + h, h);
+              sim.periodic_predictor =
+                cycle_predictor.lookup(protocol, k, t + h);
+              const StepResult r     = sim.solve_step(t + h, h);
+              sim.periodic_predictor = nullptr;
               if (root && !r.converged)
                 log << "  failed: " << r.failure << "; cutting back"
                     << std::endl;
@@ -326,6 +333,7 @@ namespace FasciaFE
               dt = (boundary == t && boundary < phase.t_end) ?
                      std::max(h, h_free) :
                      h;
+              cycle_predictor.store(protocol, k, t, sim.solution);
               ++step;
               total_newton += r.newton_iterations;
               record(r);

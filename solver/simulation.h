@@ -223,6 +223,12 @@ namespace FasciaFE
     double lateral_older = 0.;
     /** Free rolling: the last secant stiffness dM/dtheta [N m/rad]. */
     double roll_stiffness = 0.;
+    /**
+     * Cyclic phases: the converged field at the same point of the last
+     * simulated cycle (CyclePredictor, run.cc); when set, the step
+     * predictor of a depth-controlled step without lateral motion.
+     */
+    const PETScWrappers::MPI::Vector *periodic_predictor = nullptr;
     /** Length of the last committed step [s]. */
     double                     dt_old = 0.;
     PETScWrappers::MPI::Vector ghosted; // relevant

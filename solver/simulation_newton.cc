@@ -176,8 +176,13 @@ namespace FasciaFE
     // that lifted off, overshot the spring-back tenfold on the myofascial
     // preset and the unloading steps stalled.
     const double shift = settings.tool.lateral_offset() - lateral_old;
+    // In a cyclic phase the field one cycle earlier is a far better guess
+    // than the extrapolation of steps that move the tip by up to 40 % of
+    // its depth (massage gun: 8 steps per cycle).
     if (predict && shift != 0.)
       shift_predictor(shift);
+    else if (predict && periodic_predictor != nullptr)
+      solution = *periodic_predictor;
     else if (predict)
       {
         solution               = solution_old;
