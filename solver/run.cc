@@ -83,11 +83,13 @@ namespace FasciaFE
             {
               throw InputError(std::string("--restart: ") + e.what());
             }
-          check_input(rows == p.step + 1,
+          // One row per step, the initial state and each cycle jump.
+          const unsigned int expected = p.step + 1 + p.jump_rows;
+          check_input(rows == expected,
                       "--restart: the history of '" + dir + "' holds " +
                         std::to_string(rows) +
                         " rows up to the checkpoint time, " +
-                        std::to_string(p.step + 1) + " expected");
+                        std::to_string(expected) + " expected");
         }
 
       const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
@@ -352,6 +354,7 @@ namespace FasciaFE
                     log << "  cycle jump: " << n << " cycles to t = " << t
                         << " s (" << cycle_jump.reason() << ")" << std::endl;
                   record(StepResult(), n / f);
+                  ++p.jump_rows;
                 }
               const unsigned int every = settings.output.checkpoint.interval;
               if (every > 0 && step % every == 0)

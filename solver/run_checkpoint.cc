@@ -143,6 +143,7 @@ namespace FasciaFE
       run.stream() << "format " << format << '\n'
                    << "step " << p.step << '\n'
                    << "total_newton " << p.total_newton << '\n'
+                   << "jump_rows " << p.jump_rows << '\n'
                    << "time " << exact(p.t) << '\n'
                    << "dt " << exact(p.dt) << '\n'
                    << "max_force " << exact(p.max_force) << '\n'
@@ -229,8 +230,11 @@ namespace FasciaFE
     RunProgress p;
     try
       {
-        p.step              = std::stoul(state.at("step"));
-        p.total_newton      = std::stoul(state.at("total_newton"));
+        p.step         = std::stoul(state.at("step"));
+        p.total_newton = std::stoul(state.at("total_newton"));
+        // Absent from checkpoints written before cycle jumping.
+        p.jump_rows =
+          state.count("jump_rows") > 0 ? std::stoul(state.at("jump_rows")) : 0;
         p.t                 = std::stod(state.at("time"));
         p.dt                = std::stod(state.at("dt"));
         p.max_force         = std::stod(state.at("max_force"));

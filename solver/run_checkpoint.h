@@ -31,6 +31,8 @@ namespace FasciaFE
     unsigned int step = 0;
     /** Newton iterations of all steps so far. */
     unsigned int total_newton = 0;
+    /** History rows of cycle jumps so far (rows without a step). */
+    unsigned int jump_rows = 0;
     /** Simulated time [s] and the length of the next step to try [s]. */
     double t = 0., dt = 0.;
     /** Running extrema of summary.txt [N, m^2, Pa, -, -, m^3]. */
