@@ -69,10 +69,9 @@ namespace FasciaFE
         {
           const Material &model =
             sim.settings.tissue.material(cell->material_id());
-          const unsigned int n = model.n_history_variables();
-          for (unsigned int q = 0; q < sim.point_states.get_data(cell).size();
-               ++q, offset += n + 1)
+          for (const auto &s : sim.point_states.get_data(cell))
             {
+              const unsigned int            n = s->history_old.size();
               const ArrayView<const double> a(older.data() + offset, n);
               const ArrayView<const double> b(newer.data() + offset, n);
               d_lambda =
@@ -82,6 +81,7 @@ namespace FasciaFE
               const double qb = model.internal_stress_norm(b);
               d_q             = std::max(d_q, std::abs(qb - qa));
               q_max           = std::max(q_max, qb);
+              offset += n + 1;
             }
         }
     AssertThrow(offset == newer.size(),
