@@ -49,6 +49,24 @@ def float_parameter(run_info, path):
     return float(parameter(run_info, path))
 
 
+def phase(run_info, kind):
+    """(t_start, t_end, values) of the first phase of this kind in
+    Protocol/Phases (Type phases), values the floats after its duration.
+    Only for phases given by a duration (not roll or slide, which are
+    given by strokes). Raises ValueError if there is none.
+    """
+    t = 0.0
+    for text in parameter(run_info, "Protocol/Phases").split(";"):
+        words = text.split()
+        if words[0] in ("roll", "slide"):
+            raise ValueError(f"phase '{text.strip()}' has no duration")
+        duration = float(words[1])
+        if words[0] == kind:
+            return t, t + duration, [float(w) for w in words[2:]]
+        t += duration
+    raise ValueError(f"no '{kind}' phase in Protocol/Phases")
+
+
 def load_summary(run_dir):
     values = {}
     with open(os.path.join(run_dir, "summary.txt")) as f:

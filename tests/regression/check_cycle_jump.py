@@ -21,7 +21,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..",
                                 "postproc"))
 from fasciafe_results import (load_history, load_run_info,  # noqa
-                              load_summary, parameter)
+                              load_summary, phase)
 
 
 def main():
@@ -68,12 +68,7 @@ def main():
         failures.append(f"only {shared} of {len(hj['time'])} times shared")
 
     # Dissipated energy at the end of the cyclic phase and of the run.
-    phases = [p.split() for p in
-              parameter(load_run_info(full), "Protocol/Phases").split(";")]
-    kinds = [p[0] for p in phases]
-    if "cyclic" not in kinds:
-        raise SystemExit(f"FAIL: no cyclic phase in {kinds}")
-    t_end_cyclic = sum(float(p[1]) for p in phases[:kinds.index("cyclic") + 1])
+    t_end_cyclic = phase(load_run_info(full), "cyclic")[1]
     for t_check in sorted({t_end_cyclic, hf["time"][-1]}):
         k = full_at.get(round(t_check, 9))
         i = [round(t, 9) for t in hj["time"]].index(round(t_check, 9))

@@ -24,7 +24,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..",
                                 "postproc"))
 from fasciafe_results import (float_parameter, load_history,  # noqa
-                              load_run_info, parameter)
+                              load_run_info, phase)
 
 
 def main():
@@ -34,14 +34,7 @@ def main():
     info = load_run_info(run)
     if info["status"] != "completed":
         raise SystemExit(f"FAIL: status {info['status']}: {info['message']}")
-    phases = [p.split() for p in parameter(info, "Protocol/Phases").split(";")]
-    kinds = [p[0] for p in phases]
-    if "cyclic" not in kinds:
-        raise SystemExit(f"FAIL: no cyclic phase in {kinds}")
-    k = kinds.index("cyclic")
-    t_s = sum(float(p[1]) for p in phases[:k])
-    t_e = t_s + float(phases[k][1])
-    f = float(phases[k][3])
+    t_s, t_e, (_, f) = phase(info, "cyclic")
     max_dt = float_parameter(info, "Time stepping/Maximum time step")
     n = max(1, math.ceil(1.0 / (f * max_dt) - 1e-9))
 
