@@ -20,23 +20,6 @@ namespace FasciaFE
 
 
   template <int dim>
-  double
-  CycleJump<dim>::next_cycle_point(const Protocol::Phase &phase,
-                                   const double           t,
-                                   const double           max_dt)
-  {
-    Assert(phase.frequency > 0., ExcMessage("not a cyclic phase"));
-    Assert(max_dt > 0., ExcMessage("the maximum time step must be > 0"));
-    const double n =
-      std::max(1., std::ceil(1. / (phase.frequency * max_dt) - 1e-9));
-    const double points = (t - phase.t_start) * phase.frequency * n;
-    const double j      = std::floor(points + 1e-9) + 1.;
-    return std::min(phase.t_start + j / (phase.frequency * n), phase.t_end);
-  }
-
-
-
-  template <int dim>
   std::vector<double>
   CycleJump<dim>::snapshot(const Simulation<dim> &sim) const
   {

@@ -3,7 +3,7 @@
 #include <solver/parameters.h>
 #include <solver/protocol.h>
 
-#include <ostream>
+#include <string>
 #include <vector>
 
 namespace FasciaFE
@@ -42,24 +42,6 @@ namespace FasciaFE
   public:
     CycleJump(const CycleJumpParameters &parameters, const Protocol &protocol);
 
-    bool
-    enabled() const
-    {
-      return parameters.enabled;
-    }
-
-    /**
-     * The next point after time @p t of the grid that the steps of cyclic
-     * phase @p phase end on: each cycle divided into n = ceil(1 / (f
-     * max_dt)) equal steps of at most @p max_dt [s], so that the cycle
-     * boundaries are grid points and every cycle is sampled at the same
-     * points (CyclePredictor); capped by the phase end [s].
-     */
-    static double
-    next_cycle_point(const Protocol::Phase &phase,
-                     const double           t,
-                     const double           max_dt);
-
     /**
      * Call after each committed step that ended at time @p t in phase
      * @p k. At a cycle boundary of a cyclic phase records the history and,
@@ -69,7 +51,8 @@ namespace FasciaFE
     unsigned int
     after_step(Simulation<dim> &sim, const unsigned int k, const double t);
 
-    /** Why the last boundary did not jump, or the criterion that set N. */
+    /** The per-cycle changes that set N at the last boundary with a pair
+     * of records (for the log). */
     const std::string &
     reason() const
     {

@@ -1,9 +1,26 @@
 #include <solver/cycle_predictor.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace FasciaFE
 {
+  double
+  next_cycle_point(const Protocol::Phase &phase,
+                   const double           t,
+                   const double           max_dt)
+  {
+    Assert(phase.frequency > 0., ExcMessage("not a cyclic phase"));
+    Assert(max_dt > 0., ExcMessage("the maximum time step must be > 0"));
+    const double n =
+      std::max(1., std::ceil(1. / (phase.frequency * max_dt) - 1e-9));
+    const double points = (t - phase.t_start) * phase.frequency * n;
+    const double j      = std::floor(points + 1e-9) + 1.;
+    return std::min(phase.t_start + j / (phase.frequency * n), phase.t_end);
+  }
+
+
+
   long
   CyclePredictor::key(const Protocol::Phase &phase, const double t)
   {

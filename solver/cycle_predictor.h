@@ -11,6 +11,18 @@ namespace FasciaFE
   using namespace dealii;
 
   /**
+   * The next point after time @p t of the grid that the steps of cyclic
+   * phase @p phase end on: each cycle divided into n = ceil(1 / (f
+   * max_dt)) equal steps of at most @p max_dt [s], so that the cycle
+   * boundaries are grid points (CycleJump) and every cycle is sampled at
+   * the same points (CyclePredictor); capped by the phase end [s].
+   */
+  double
+  next_cycle_point(const Protocol::Phase &phase,
+                   const double           t,
+                   const double           max_dt);
+
+  /**
    * Step predictor of cyclic phases: the converged displacement at each
    * point of the cycle (the time in the cycle, (t - t_s) f mod 1, to 1e-6
    * of a cycle), kept from the last simulated cycle, so that the next

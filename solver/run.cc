@@ -285,8 +285,7 @@ namespace FasciaFE
               double h_free = h;
               if (phase.frequency > 0.)
                 {
-                  const double next =
-                    CycleJump<dim>::next_cycle_point(phase, t, ts.max_dt);
+                  const double next = next_cycle_point(phase, t, ts.max_dt);
                   if (next - (t + h) < 0.25 * h)
                     h = next - t;
                   boundary = next;

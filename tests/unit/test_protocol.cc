@@ -10,7 +10,7 @@
 
 #include <gtest/gtest.h>
 
-#include <solver/cycle_jump.h>
+#include <solver/cycle_predictor.h>
 #include <solver/exceptions.h>
 #include <solver/protocol.h>
 
@@ -51,18 +51,16 @@ TEST(Protocol, CyclicStepsEndOnTheSamePointsOfEveryCycle)
   p.parse_phases("ramp 0.5 0.002; cyclic 1.05 0.0005 10", 0.);
   const Protocol::Phase &c = p.phases[1];
   // Largest step 0.03 s: each 0.1 s cycle in n = 4 steps of 0.025 s.
-  EXPECT_NEAR(CycleJump<2>::next_cycle_point(c, 0.5, 0.03), 0.525, 1e-15);
-  EXPECT_NEAR(CycleJump<2>::next_cycle_point(c, 0.51, 0.03), 0.525, 1e-15);
+  EXPECT_NEAR(next_cycle_point(c, 0.5, 0.03), 0.525, 1e-15);
+  EXPECT_NEAR(next_cycle_point(c, 0.51, 0.03), 0.525, 1e-15);
   // Up to rounding on a point, the next one.
-  EXPECT_NEAR(CycleJump<2>::next_cycle_point(c, 0.6 - 1e-13, 0.03),
-              0.625,
-              1e-15);
+  EXPECT_NEAR(next_cycle_point(c, 0.6 - 1e-13, 0.03), 0.625, 1e-15);
   // A largest step that divides the cycle: exactly it (n = 8).
-  EXPECT_NEAR(CycleJump<3>::next_cycle_point(c, 1.4, 0.0125), 1.4125, 1e-15);
+  EXPECT_NEAR(next_cycle_point(c, 1.4, 0.0125), 1.4125, 1e-15);
   // The phase end caps the last point.
-  EXPECT_NEAR(CycleJump<3>::next_cycle_point(c, 1.54, 0.03), 1.55, 1e-15);
+  EXPECT_NEAR(next_cycle_point(c, 1.54, 0.03), 1.55, 1e-15);
   // No larger than one cycle.
-  EXPECT_NEAR(CycleJump<3>::next_cycle_point(c, 0.5, 1.), 0.6, 1e-15);
+  EXPECT_NEAR(next_cycle_point(c, 0.5, 1.), 0.6, 1e-15);
 }
 
 TEST(Protocol, ForcePhasesGiveTargets)
