@@ -240,20 +240,21 @@ namespace FasciaFE
       check_smaller(zone, zone_radius, "half width y", L);
     check_positive("zone element size", h0);
     check_smaller("zone element size", h0, zone, zone_radius);
-    check_input(is_3d || symmetry != Symmetry::quarter,
-                std::string(
-                  "Geometry: quarter symmetry needs a 3D model, not ") +
+    check_input(is_3d || (symmetry != Symmetry::quarter &&
+                          symmetry != Symmetry::half_y),
+                std::string("Geometry: ") +
+                  (symmetry == Symmetry::quarter ? "quarter" : "half y") +
+                  " symmetry needs a 3D model, not " +
                   (is_axi ? "an axisymmetric one" : "a plane strain one"));
     check_input(!is_axi || symmetry == Symmetry::half,
                 "Geometry: an axisymmetric model must use half symmetry (its "
                 "axis is r = 0), not full symmetry");
 
     double n_cells = graded_steps(W, zone_radius, h0, grading).size() *
-                     depth_steps(*this).size() *
-                     (symmetry == Symmetry::full ? 2. : 1.);
+                     depth_steps(*this).size() * (symmetric_x() ? 1. : 2.);
     if (is_3d)
       n_cells *= graded_steps(L, zone_radius, h0, grading).size() *
-                 (symmetry == Symmetry::quarter ? 1. : 2.);
+                 (symmetric_y() ? 1. : 2.);
     check_input(n_cells <= max_coarse_cells,
                 "Geometry: the coarse mesh would have " + to_text(n_cells) +
                   " cells (limit " + std::to_string(max_coarse_cells) +
@@ -315,12 +316,9 @@ namespace FasciaFE
     // down with each interface at minus the summed thicknesses, as depth()
     // sums them), then the generator's steps between them.
     std::vector<std::vector<double>> lines(dim), steps(dim);
-    lines[0] =
-      lateral_lines(spec, spec.half_width_x, spec.symmetry == Symmetry::full);
+    lines[0] = lateral_lines(spec, spec.half_width_x, !spec.symmetric_x());
     if (dim == 3)
-      lines[1] = lateral_lines(spec,
-                               spec.half_width_y,
-                               spec.symmetry != Symmetry::quarter);
+      lines[1] = lateral_lines(spec, spec.half_width_y, !spec.symmetric_y());
     const std::vector<std::vector<double>> layer_steps = steps_per_layer(spec);
     std::vector<double> interfaces(1, 0.), &z = lines[dim - 1];
     z.assign(1, 0.);
@@ -357,8 +355,8 @@ namespace FasciaFE
       },
       tria);
 
-    const bool   symmetric_x = (spec.symmetry != Symmetry::full);
-    const bool   symmetric_y = (dim == 3 && spec.symmetry == Symmetry::quarter);
+    const bool   symmetric_x = spec.symmetric_x();
+    const bool   symmetric_y = spec.symmetric_y();
     const double tol_z       = tolerance[dim - 1];
     for (const auto &cell : tria.active_cell_iterators())
       {

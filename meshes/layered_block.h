@@ -22,9 +22,11 @@ namespace FasciaFE
   /** Which part of the block is meshed (symmetry planes through the axis). */
   enum class Symmetry
   {
-    full,   ///< x in [-W, W] (and y in [-L, L] in 3D)
-    half,   ///< x in [0, W]; symmetry plane x = 0
-    quarter ///< x in [0, W], y in [0, L]; planes x = 0 and y = 0 (3D only)
+    full,    ///< x in [-W, W] (and y in [-L, L] in 3D)
+    half,    ///< x in [0, W]; symmetry plane x = 0
+    quarter, ///< x in [0, W], y in [0, L]; planes x = 0 and y = 0 (3D only)
+    half_y   ///< x in [-W, W], y in [0, L]; symmetry plane y = 0 (3D only),
+             ///< which a tip moved or rolled along x keeps
   };
 
   /** Boundary ids set by the generator. */
@@ -67,6 +69,22 @@ namespace FasciaFE
 
     /** Largest accepted number of coarse cells (see validate()). */
     static constexpr unsigned int max_coarse_cells = 1000000;
+
+    /** Whether the plane x = 0 (the axis r = 0) bounds the meshed part. */
+    bool
+    symmetric_x() const
+    {
+      return symmetry == Symmetry::half || symmetry == Symmetry::quarter ||
+             type == ModelType::axisymmetric;
+    }
+
+    /** Whether the plane y = 0 bounds the meshed part (3D). */
+    bool
+    symmetric_y() const
+    {
+      return type == ModelType::three_d &&
+             (symmetry == Symmetry::quarter || symmetry == Symmetry::half_y);
+    }
 
     /** Total depth H [m]. */
     double

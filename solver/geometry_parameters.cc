@@ -17,11 +17,15 @@ namespace FasciaFE
                       "forces of the full 3D body in N.");
     prm.declare_entry("Symmetry",
                       "half",
-                      Selection("full|half|quarter"),
+                      Selection("full|half|quarter|half y"),
                       "Meshed part: full; half (x >= 0, symmetry plane "
                       "x = 0; required for axisymmetric, where it is the "
-                      "axis r = 0); quarter (x, y >= 0; 3d only). Reported "
-                      "forces and areas are those of the full model.");
+                      "axis r = 0); quarter (x, y >= 0; 3d only); half y "
+                      "(y >= 0, symmetry plane y = 0; 3d only: the plane "
+                      "that a tip moved, rolled or slid along x keeps, "
+                      "about half the unknowns of full). Reported forces, "
+                      "areas, volumes and energies are those of the full "
+                      "model.");
     prm.declare_entry("Half width x",
                       "0.05",
                       Double(0.),
@@ -82,9 +86,10 @@ namespace FasciaFE
                               type == "plane strain" ? ModelType::plane_strain :
                                                        ModelType::axisymmetric;
     const std::string sym   = prm.get("Symmetry");
-    block.symmetry          = sym == "full" ? Symmetry::full :
-                              sym == "half" ? Symmetry::half :
-                                              Symmetry::quarter;
+    block.symmetry          = sym == "full"    ? Symmetry::full :
+                              sym == "half"    ? Symmetry::half :
+                              sym == "quarter" ? Symmetry::quarter :
+                                                 Symmetry::half_y;
     block.half_width_x      = prm.get_double("Half width x");
     block.half_width_y      = prm.get_double("Half width y");
     block.zone_radius       = prm.get_double("Contact zone radius");
@@ -107,6 +112,7 @@ namespace FasciaFE
     switch (block.symmetry)
       {
         case Symmetry::half:
+        case Symmetry::half_y:
           return 2.;
         case Symmetry::quarter:
           return 4.;

@@ -247,11 +247,14 @@ namespace FasciaFE
     summary.n_points  = Utilities::MPI::sum(summary.n_points, comm);
     summary.n_slip    = Utilities::MPI::sum(summary.n_slip, comm);
     const auto &block = settings.geometry.block;
-    if (block.symmetry != Symmetry::full ||
-        block.type == ModelType::axisymmetric)
-      summary.force[0] = summary.friction[0] = 0.;
-    if (block.symmetry == Symmetry::quarter)
-      summary.force[1] = summary.friction[1] = 0.;
+    // A force normal to a symmetry plane, and a moment about an axis in
+    // it, cancel with the mirrored part.
+    if (block.symmetric_x())
+      summary.force[0] = summary.friction[0] = summary.moment[1] =
+        summary.moment[2]                    = 0.;
+    if (block.symmetric_y())
+      summary.force[1] = summary.friction[1] = summary.moment[0] =
+        summary.moment[2]                    = 0.;
     summary.area         = Utilities::MPI::sum(summary.area, comm) * m;
     summary.max_pressure = Utilities::MPI::max(summary.max_pressure, comm);
     summary.max_penetration =

@@ -106,11 +106,10 @@ namespace FasciaFE
         check_input(tool.apex()[0] == 0.,
                     "Tip/Position x must be 0 when axisymmetric");
       }
-    if (block.symmetry != Symmetry::full ||
-        block.type == ModelType::axisymmetric)
+    if (block.symmetric_x())
       check_input(tool.apex()[0] == 0.,
                   "Tip/Position x must be 0 with the symmetry plane x = 0");
-    if (block.symmetry == Symmetry::quarter)
+    if (block.symmetric_y())
       check_input(tool.apex()[1] == 0.,
                   "Tip/Position y must be 0 with the symmetry plane y = 0");
     check_input(std::abs(tool.apex()[0]) + 0.5 * extent < block.half_width_x,
@@ -124,10 +123,10 @@ namespace FasciaFE
     if (protocol.moves_laterally())
       {
         check_input(block.type != ModelType::axisymmetric &&
-                      block.symmetry == Symmetry::full,
+                      !block.symmetric_x(),
                     "Protocol/Phases: moving the tip (move, roll, slide) "
                     "needs Geometry/Model type = plane strain or 3d with "
-                    "Geometry/Symmetry = full");
+                    "Geometry/Symmetry = full (or half y in 3d)");
         const auto [lo, hi]     = protocol.lateral_range();
         const double       x_lo = tool.position_x() + lo;
         const double       x_hi = tool.position_x() + hi;
@@ -142,11 +141,10 @@ namespace FasciaFE
                     path.str());
       }
     if (tool.pivoted())
-      check_input(block.type != ModelType::axisymmetric &&
-                    block.symmetry == Symmetry::full,
+      check_input(block.type != ModelType::axisymmetric && !block.symmetric_x(),
                   "Tip/Pivot: a pivoted tip turns about y and needs "
                   "Geometry/Model type = plane strain or 3d with "
-                  "Geometry/Symmetry = full");
+                  "Geometry/Symmetry = full (or half y in 3d)");
     check_input(!(tool.pivoted() && protocol.rolls()),
                 "Tip/Pivot: a pivoted tip cannot roll (the 'roll' phases); "
                 "use 'slide'");
@@ -201,15 +199,14 @@ namespace FasciaFE
                                              g.bottom_fixed ?
                                                ComponentMask() :
                                                component(dim - 1));
-    if (g.block.symmetry != Symmetry::full ||
-        g.block.type == ModelType::axisymmetric)
+    if (g.block.symmetric_x())
       VectorTools::interpolate_boundary_values(mapping,
                                                dof_handler,
                                                BoundaryId::symmetry_x,
                                                zero,
                                                constraints,
                                                component(0));
-    if (dim == 3 && g.block.symmetry == Symmetry::quarter)
+    if (g.block.symmetric_y())
       VectorTools::interpolate_boundary_values(mapping,
                                                dof_handler,
                                                BoundaryId::symmetry_y,

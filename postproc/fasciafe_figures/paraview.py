@@ -48,8 +48,9 @@ warp.Vectors = ["POINTS", "displacement"]
 warp.ScaleFactor = 1.0
 shown = warp
 # Mirror the meshed part across its symmetry planes: x = 0 (half; the axis
-# of an axisymmetric section) and y = 0 (quarter, 3D).
-planes = {{"full": [], "half": ["X"], "quarter": ["X", "Y"]}}[SYMMETRY]
+# of an axisymmetric section) and y = 0 (quarter and half y, 3D).
+planes = {{"full": [], "half": ["X"], "quarter": ["X", "Y"],
+           "half y": ["Y"]}}[SYMMETRY]
 for plane in planes:
     shown = Reflect(Input=shown)
     shown.Plane = plane

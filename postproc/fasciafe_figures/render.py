@@ -231,7 +231,8 @@ def render_figures(staging, run, fields, times, columns, view, extent):
                 "range": [0.0, 1.0] if field == "lambda" else None,
                 "mirror": symmetry != "full",
                 "mirror_planes": {"full": [], "half": ["x"],
-                                  "quarter": ["x", "y"]}[symmetry],
+                                  "quarter": ["x", "y"],
+                                  "half y": ["y"]}[symmetry],
                 "size": _render_size(v, columns),
                 "images": [_image_spec(run, s, extent, staging.folder, n)
                            for s, n in zip(picked, names)]})

@@ -45,12 +45,13 @@ namespace
   cross_section(const BlockSpec &spec)
   {
     const double W = spec.half_width_x, L = spec.half_width_y;
-    const double x = (spec.symmetry == Symmetry::full ? 2 * W : W);
+    const bool   half_y = (spec.symmetry == Symmetry::half_y);
+    const double x = (spec.symmetry == Symmetry::full || half_y ? 2 * W : W);
     if (spec.type == ModelType::axisymmetric)
       return numbers::PI * W * W;
     return spec.type == ModelType::plane_strain ?
              x :
-             x * (spec.symmetry == Symmetry::quarter ? L : 2 * L);
+             x * (spec.symmetry == Symmetry::quarter || half_y ? L : 2 * L);
   }
 
   /**
@@ -81,9 +82,12 @@ namespace
     parallel::distributed::Triangulation<dim> tria(MPI_COMM_WORLD);
     make_layered_block(spec, tria);
     const double H = spec.depth(), W = spec.half_width_x, L = spec.half_width_y,
-                 tol   = 1e-10 * W;
-    const bool full    = (spec.symmetry == Symmetry::full),
-               quarter = (spec.symmetry == Symmetry::quarter);
+                 tol = 1e-10 * W;
+    // The planes of each variant, spelled out (not BlockSpec::symmetric_x/y).
+    const bool plane_x = (spec.symmetry == Symmetry::half ||
+                          spec.symmetry == Symmetry::quarter),
+               plane_y = (spec.symmetry == Symmetry::quarter ||
+                          spec.symmetry == Symmetry::half_y);
     std::vector<unsigned int> count(6, 0); // ids 0..4, then wrong ones
     for (const auto &cell : tria.active_cell_iterators())
       if (cell->is_locally_owned())
@@ -96,8 +100,8 @@ namespace
               const types::boundary_id expected =
                 std::abs(z) < tol     ? BoundaryId::top :
                 std::abs(z + H) < tol ? BoundaryId::bottom :
-                !full && x < tol      ? BoundaryId::symmetry_x :
-                quarter && y < tol    ? BoundaryId::symmetry_y :
+                plane_x && x < tol    ? BoundaryId::symmetry_x :
+                plane_y && y < tol    ? BoundaryId::symmetry_y :
                 std::abs(x - W) < tol || (dim == 3 && std::abs(y - L) < tol) ?
                                      BoundaryId::lateral :
                                      255;
@@ -108,8 +112,10 @@ namespace
     EXPECT_EQ(count[5], 0u) << "faces with a wrong boundary id";
     for (const unsigned int id : {0, 1, 4}) // top, bottom, lateral
       EXPECT_GT(count[id], 0u) << "boundary id " << id;
-    EXPECT_EQ(count[BoundaryId::symmetry_x] > 0, !full);
-    EXPECT_EQ(count[BoundaryId::symmetry_y] > 0, dim == 3 && quarter);
+    EXPECT_EQ(count[BoundaryId::symmetry_x] > 0, plane_x);
+    EXPECT_EQ(count[BoundaryId::symmetry_y] > 0, dim == 3 && plane_y);
+    EXPECT_EQ(spec.symmetric_x(), plane_x);
+    EXPECT_EQ(spec.symmetric_y(), dim == 3 && plane_y);
   }
 
   /**
@@ -233,6 +239,7 @@ namespace
       Variant{"ThreeDFull", ModelType::three_d, Symmetry::full},
       Variant{"ThreeDHalf", ModelType::three_d, Symmetry::half},
       Variant{"ThreeDQuarter", ModelType::three_d, Symmetry::quarter},
+      Variant{"ThreeDHalfY", ModelType::three_d, Symmetry::half_y},
       Variant{"PlaneStrainFull", ModelType::plane_strain, Symmetry::full},
       Variant{"PlaneStrainHalf", ModelType::plane_strain, Symmetry::half},
       Variant{"Axisymmetric", ModelType::axisymmetric, Symmetry::half}),
@@ -326,6 +333,11 @@ namespace
         {[](BlockSpec &s) { s.zone_element_size = 1e-5; }, "coarse mesh"},
         {[](BlockSpec &s) { s.type = ModelType::plane_strain; }, "quarter"},
         {[](BlockSpec &s) { s.type = ModelType::axisymmetric; }, "quarter"},
+        {[](BlockSpec &s) {
+           s.type     = ModelType::plane_strain;
+           s.symmetry = Symmetry::half_y;
+         },
+         "half y symmetry needs a 3D model, not a plane strain one"},
         {[](BlockSpec &s) {
            s.type     = ModelType::axisymmetric;
            s.symmetry = Symmetry::full;
