@@ -49,7 +49,10 @@ namespace FasciaFE
       {"time", "s", "simulated time"},
       {"step", "1", "converged step number"},
       {"phase", "1", "protocol phase index (0-based)"},
-      {"depth", "m", "prescribed apex depth below the undeformed surface"},
+      {"depth",
+       "m",
+       "apex depth below the undeformed surface (prescribed; under "
+       "force control the depth reached)"},
       {"tip_x", "m", "apex position x"},
       {"tip_y", "m", "apex position y"},
       {"tip_z", "m", "apex position z"},

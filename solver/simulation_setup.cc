@@ -154,6 +154,41 @@ namespace FasciaFE
                   "(sphere, cylinder, roller); Tip/Shape = " +
                     tool.shape_name() + " cannot: use 'slide'");
 
+    // A symmetry plane must be one of the tip's: compare the signed
+    // distance at mirrored points around the apex (a union with an
+    // off-plane tip, an STL or CAD tip turned about the wrong axis).
+    for (const unsigned int axis : {0u, 1u})
+      {
+        if (!(axis == 0 ? block.symmetric_x() : block.symmetric_y()) ||
+            block.type == ModelType::axisymmetric)
+          continue;
+        double          worst = 0.;
+        const double    e     = extent;
+        const Point<3> &a     = tool.apex();
+        for (int i = -4; i <= 4; ++i)
+          for (int j = (dim == 3 ? -4 : 0); j <= (dim == 3 ? 4 : 0); ++j)
+            for (const double c : {0., 0.1, 0.3})
+              {
+                Point<3> p =
+                  a + Tensor<1, 3>({0.25 * i * e, 0.25 * j * e, c * e});
+                Point<3> q = p;
+                q[axis]    = -p[axis];
+                worst      = std::max(worst,
+                                 std::abs(tool.signed_distance(p) -
+                                          tool.signed_distance(q)));
+              }
+        std::ostringstream asym;
+        asym << "Tip: Tip/Shape = " << tool.shape_name()
+             << " is not symmetric about the plane " << (axis == 0 ? 'x' : 'y')
+             << " = 0 of Geometry/Symmetry = "
+             << (block.symmetry == Symmetry::half    ? "half" :
+                 block.symmetry == Symmetry::quarter ? "quarter" :
+                                                       "half y")
+             << " (signed distances at mirrored points differ by up to "
+             << worst << " m); use Geometry/Symmetry = full";
+        check_input(worst <= 1e-3 * e, asym.str());
+      }
+
     // A tip that starts inside the tissue: the SDF at the undeformed top
     // surface vertices must be >= 0 at the protocol's initial depth.
     double min_phi = std::numeric_limits<double>::max();
