@@ -105,6 +105,10 @@ namespace FasciaFE
                       "Geometry/Model type = axisymmetric");
         check_input(tool.apex()[0] == 0.,
                     "Tip/Position x must be 0 when axisymmetric");
+        check_input(tool.tilt() == 0. && tool.tip_rotation().keeps_z_axis(),
+                    "Tip/Tilt angle and Tip/Rotation angle (about an axis "
+                    "other than z) must be 0 when axisymmetric: the tip "
+                    "axis is the axis of symmetry");
       }
     if (block.symmetric_x())
       check_input(tool.apex()[0] == 0.,
@@ -116,6 +120,13 @@ namespace FasciaFE
                 "Tip: the tip (lateral extent " + std::to_string(extent) +
                   " m) does not fit on the block (Geometry/Half width x = " +
                   std::to_string(block.half_width_x) + " m)");
+    if (dim == 3)
+      check_input(std::abs(tool.apex()[1]) + 0.5 * extent < block.half_width_y,
+                  "Tip: the tip (lateral extent " + std::to_string(extent) +
+                    " m) at Tip/Position y = " +
+                    std::to_string(tool.apex()[1]) +
+                    " m does not fit on the block (Geometry/Half width y = " +
+                    std::to_string(block.half_width_y) + " m)");
 
     // Moving phases: a full plane-strain or 3d model, a tip path on the
     // block, and a tip that can roll for 'roll'.
@@ -153,6 +164,14 @@ namespace FasciaFE
                   "Protocol/Phases: 'roll' needs a tip that can roll "
                   "(sphere, cylinder, roller); Tip/Shape = " +
                     tool.shape_name() + " cannot: use 'slide'");
+    check_input(!protocol.rolls() ||
+                  (tool.tilt() == 0. && (!tool.tip_rotation().is_rotated() ||
+                                         (tool.tip_rotation().keeps_z_axis() &&
+                                          tool.tip().is_axisymmetric()))),
+                "Protocol/Phases: 'roll' turns the tip about the y axis "
+                "through its centre, which needs Tip/Tilt angle = 0 and "
+                "Tip/Rotation angle = 0 (or a body of revolution turned "
+                "about z); use 'slide'");
 
     // A symmetry plane must be one of the tip's: compare the signed
     // distance at mirrored points around the apex (a union with an

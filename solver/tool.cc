@@ -32,6 +32,7 @@ namespace FasciaFE
                       Patterns::Double(-89., 89.),
                       "Angle between the tip axis and the surface normal, "
                       "a rotation about the y axis [deg].");
+    TipRotation::declare_parameters(prm, "the tip (before Tilt angle)");
     prm.declare_entry("Pivot",
                       "false",
                       Patterns::Bool(),
@@ -62,6 +63,7 @@ namespace FasciaFE
     tilt_angle   = prm.get_double("Tilt angle") * numbers::PI / 180.;
     pivot        = prm.get_bool("Pivot");
     pivot_height = prm.get_double("Pivot height");
+    orientation.parse_parameters(prm, "Tip/Rotation axis");
     try
       {
         shape = TipRegistry::instance().create(name, prm);
@@ -105,6 +107,7 @@ namespace FasciaFE
     rotation[0][0] = rotation[2][2] = std::cos(a);
     rotation[0][2]                  = std::sin(a);
     rotation[2][0]                  = -std::sin(a);
+    rotation                        = rotation * orientation.matrix();
     position                        = Point<3>(x0 + lateral, y0, -depth);
     if (pivot)
       position =

@@ -6,6 +6,7 @@
 #include <deal.II/base/tensor.h>
 
 #include <models/tip.h>
+#include <models/tip_rotation.h>
 
 #include <memory>
 #include <string>
@@ -14,9 +15,13 @@ namespace FasciaFE
 {
   /**
    * A rigid tip placed in the tissue frame: its shape (a registered Tip),
-   * its orientation (the tip axis tilted from the surface normal -z by an
-   * angle about the y axis) and the position of its apex, which the loading
-   * protocol moves. Global signed distance:
+   * its orientation and the position c of its apex, which the loading
+   * protocol moves. The orientation is Q = R_y(tilt + psi) R(n, alpha):
+   * first the axis-angle rotation R(n, alpha) of Tip/Rotation axis and
+   * Tip/Rotation angle about the apex (any orientation, TipRotation), then
+   * the tilt of the tip axis from the surface normal -z about the y axis
+   * (Tip/Tilt angle, plus the pivot angle psi of a pivoted tip). Global
+   * signed distance:
    *   phi(x) = phi_tip(Q^T (x - c)),  grad = Q grad_tip,  H = Q H_tip Q^T.
    *
    * The tip is a rigid body: besides its shape it has material points,
@@ -30,8 +35,8 @@ namespace FasciaFE
    *
    * A pivoted tip (Tip/Pivot) turns freely about the axis parallel to y
    * through its pivot point P, on the tip axis at Pivot height h_p above
-   * the apex: Q = R_y(tilt + psi) with psi the pivot angle, and the apex
-   * is c = P - Q (0, 0, h_p), where P = (x0 + lateral, y0, -depth + h_p)
+   * the apex: Q = R_y(tilt + psi) R(n, alpha) with psi the pivot angle, and the
+   * apex is c = P - Q (0, 0, h_p), where P = (x0 + lateral, y0, -depth + h_p)
    * is moved by the protocol (depth then means that of P minus h_p).
    */
   class Tool
@@ -137,10 +142,18 @@ namespace FasciaFE
       return name;
     }
 
+    /** The rotation R(n, alpha) of the tip about its apex. */
+    const TipRotation &
+    tip_rotation() const
+    {
+      return orientation;
+    }
+
   private:
     std::unique_ptr<Tip> shape;
     std::string          name;
     Tensor<2, 3>         rotation = unit_symmetric_tensor<3>();
+    TipRotation          orientation;
     Point<3>             position;
     double               x0 = 0., y0 = 0.;
     double               lateral = 0., depth = 0., angle = 0.;

@@ -51,8 +51,19 @@ namespace FasciaFE
               prm.leave_subsection();
               throw InputError(tip_section(k) + "/" + shape + ": " + e.what());
             }
+          TipRotation rotation;
+          try
+            {
+              rotation.parse_parameters(prm, tip_section(k) + "/Rotation axis");
+            }
+          catch (const InputError &)
+            {
+              prm.leave_subsection();
+              throw;
+            }
           prm.leave_subsection();
           offsets.emplace_back(Tensor<1, 3>({offset[0], offset[1], offset[2]}));
+          rotations.push_back(rotation);
         }
       check_offsets();
     }
@@ -60,14 +71,19 @@ namespace FasciaFE
 
 
     UnionTip::UnionTip(std::vector<std::unique_ptr<Tip>> tips,
-                       const std::vector<Tensor<1, 3>>  &offsets)
+                       const std::vector<Tensor<1, 3>>  &offsets,
+                       const std::vector<TipRotation>   &rotations)
       : tips(std::move(tips))
       , offsets(offsets)
+      , rotations(rotations)
     {
+      if (this->rotations.empty())
+        this->rotations.resize(this->tips.size());
       check_input(!this->tips.empty() &&
-                    this->tips.size() == this->offsets.size(),
+                    this->tips.size() == this->offsets.size() &&
+                    this->tips.size() == this->rotations.size(),
                   "Number of tips of the union must be at least 1, with one "
-                  "offset per tip");
+                  "offset (and rotation, if any) per tip");
       check_offsets();
     }
 
@@ -126,6 +142,7 @@ namespace FasciaFE
                             "to the union's apex; z >= 0, the smallest z of "
                             "the union must be 0. Default: two balls 30 mm "
                             "apart (assumption).");
+          TipRotation::declare_parameters(prm, "this tip");
           for (const std::string &name : member_shapes())
             {
               prm.enter_subsection(name);
@@ -147,7 +164,8 @@ namespace FasciaFE
       double       phi    = std::numeric_limits<double>::max();
       for (unsigned int k = 0; k < tips.size(); ++k)
         {
-          const double phi_k = tips[k]->signed_distance(x - offsets[k]);
+          const double phi_k =
+            rotations[k].signed_distance(*tips[k], Point<3>(x - offsets[k]));
           if (phi_k < phi)
             {
               phi    = phi_k;
@@ -156,9 +174,10 @@ namespace FasciaFE
         }
       if (gradient == nullptr && hessian == nullptr)
         return phi;
-      return tips[active]->signed_distance(x - offsets[active],
-                                           gradient,
-                                           hessian);
+      return rotations[active].signed_distance(*tips[active],
+                                               Point<3>(x - offsets[active]),
+                                               gradient,
+                                               hessian);
     }
 
 
@@ -167,7 +186,7 @@ namespace FasciaFE
     UnionTip::is_axisymmetric() const
     {
       return tips.size() == 1 && offsets[0][0] == 0. && offsets[0][1] == 0. &&
-             tips[0]->is_axisymmetric();
+             tips[0]->is_axisymmetric() && rotations[0].keeps_z_axis();
     }
 
 

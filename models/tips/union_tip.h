@@ -3,6 +3,7 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <models/tip.h>
+#include <models/tip_rotation.h>
 
 #include <memory>
 #include <string>
@@ -14,10 +15,12 @@ namespace FasciaFE
   {
     /**
      * Several registered tips pressed at once (two balls, two thumbs): the
-     * union of tips k = 1..N, tip k translated so that its apex is at
-     * o_k = (x_k, y_k, z_k) in the union's frame:
-     *   phi(x) = min_k phi_k(x - o_k),
-     * with the gradient and Hessian of the active (minimising) tip. Outside
+     * union of tips k = 1..N, tip k turned about its apex by Q_k (its
+     * Rotation axis and Rotation angle, TipRotation) and translated so
+     * that its apex is at o_k = (x_k, y_k, z_k) in the union's frame:
+     *   phi(x) = min_k phi_k(Q_k^T (x - o_k)),
+     * with the gradient Q_k grad phi_k and Hessian Q_k H_k Q_k^T of the
+     * active (minimising) tip. Outside
      * the union this is the exact distance; inside a tip that overlaps
      * another it underestimates the depth (the nearest surface point of the
      * active tip may be covered by another). The distance is not
@@ -34,7 +37,8 @@ namespace FasciaFE
      *
      * Parameters (subsection "union"): Number of tips (1..4) and, per tip,
      * a subsection "Tip k" with Shape (any registered tip but "union"),
-     * Offset (x, y, z [m]) and the subsections of all shapes, as in the
+     * Offset (x, y, z [m]), Rotation axis and Rotation angle [deg] and
+     * the subsections of all shapes, as in the
      * subsection "Tip" itself:
      *
      *   subsection union
@@ -59,12 +63,14 @@ namespace FasciaFE
       explicit UnionTip(ParameterHandler &prm);
 
       /**
-       * Build from tips and the offsets of their apexes [m]; InputError
+       * Build from tips, the offsets of their apexes [m] and their
+       * rotations about them (none: the identity for all); InputError
        * unless there is at least one tip, all z offsets are >= 0 and the
        * smallest is 0.
        */
       UnionTip(std::vector<std::unique_ptr<Tip>> tips,
-               const std::vector<Tensor<1, 3>>  &offsets);
+               const std::vector<Tensor<1, 3>>  &offsets,
+               const std::vector<TipRotation>   &rotations = {});
 
       static void
       declare_parameters(ParameterHandler &prm);
@@ -74,7 +80,7 @@ namespace FasciaFE
                       Tensor<1, 3>          *gradient = nullptr,
                       SymmetricTensor<2, 3> *hessian  = nullptr) const override;
 
-      /** True for a single axisymmetric tip on the axis. */
+      /** True for a single axisymmetric tip on the axis, not tilted. */
       bool
       is_axisymmetric() const override;
 
@@ -88,6 +94,7 @@ namespace FasciaFE
 
       std::vector<std::unique_ptr<Tip>> tips;
       std::vector<Tensor<1, 3>>         offsets;
+      std::vector<TipRotation>          rotations;
     };
   } // namespace Tips
 } // namespace FasciaFE

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <models/tip.h>
+#include <models/tip_rotation.h>
 #include <models/tips/angled_finger_tip.h>
 #include <models/tips/blunt_ellipsoid_tip.h>
 #include <models/tips/cone_tip.h>
@@ -622,6 +623,72 @@ TEST(UnionTip, MinimumOfTranslatedTips)
     }
   EXPECT_NEAR(tip.lateral_extent(), std::hypot(0.03, 0.005) + 0.015, 1e-15);
   EXPECT_FALSE(tip.is_axisymmetric());
+}
+
+TEST(UnionTip, RotatedMembers)
+{
+  // A wedge turned about a skew axis: derivatives of phi(Q^T x).
+  std::vector<std::unique_ptr<Tip>> wedges;
+  wedges.push_back(std::make_unique<WedgeTip>(35., 0.006, 0.05, 0.03));
+  const TipRotation skew(Tensor<1, 3>({1., 2., 3.}), 40. * deg);
+  const UnionTip    turned(std::move(wedges), {Tensor<1, 3>()}, {skew});
+  check_derivatives(turned,
+                    Point<3>(-0.06, -0.06, -0.03),
+                    Point<3>(0.06, 0.06, 0.05),
+                    0.05);
+
+  // About x by 30 degrees, against Q^T x written out:
+  // Q^T (x, y, z) = (x, c y + s z, -s y + c z).
+  const double       c = std::cos(30. * deg), s = std::sin(30. * deg);
+  const WedgeTip     wedge(35., 0.006, 0.05, 0.03);
+  const EllipsoidTip ellipsoid(0.012, 0.008, 0.006);
+  std::vector<std::unique_ptr<Tip>> tips;
+  tips.push_back(std::make_unique<WedgeTip>(35., 0.006, 0.05, 0.03));
+  tips.push_back(std::make_unique<EllipsoidTip>(0.012, 0.008, 0.006));
+  const Tensor<1, 3>             o({0.04, 0., 0.});
+  const std::vector<TipRotation> rotations{
+    TipRotation(Tensor<1, 3>({2., 0., 0.}), 30. * deg),
+    TipRotation(Tensor<1, 3>({0., 0., 1.}), 90. * deg)};
+  const UnionTip two(std::move(tips), {Tensor<1, 3>(), o}, rotations);
+  // The ellipsoid turned by 90 degrees about z is the one with a and b
+  // swapped: Q^T (x, y, z) = (y, -x, z).
+  const EllipsoidTip                     swapped(0.008, 0.012, 0.006);
+  std::mt19937                           random(12);
+  std::uniform_real_distribution<double> u(-0.03, 0.03);
+  for (unsigned int i = 0; i < 200; ++i)
+    {
+      const Point<3> x(u(random), u(random), 0.01 + u(random));
+      const double   phi_wedge = wedge.signed_distance(
+        Point<3>(x[0], c * x[1] + s * x[2], -s * x[1] + c * x[2]));
+      const Point<3> y(x - o);
+      EXPECT_NEAR(ellipsoid.signed_distance(Point<3>(y[1], -y[0], y[2])),
+                  swapped.signed_distance(y),
+                  1e-12);
+      EXPECT_NEAR(two.signed_distance(x),
+                  std::min(phi_wedge, swapped.signed_distance(y)),
+                  1e-12)
+        << x;
+    }
+
+  // A sphere turned about z stays axisymmetric, about x it does not.
+  for (const auto &[axis, axisymmetric] :
+       std::vector<std::pair<Tensor<1, 3>, bool>>{
+         {Tensor<1, 3>({0., 0., 1.}), true},
+         {Tensor<1, 3>({1., 0., 0.}), false}})
+    {
+      std::vector<std::unique_ptr<Tip>> one;
+      one.push_back(std::make_unique<SphereTip>(0.01));
+      const UnionTip ball(std::move(one),
+                          {Tensor<1, 3>()},
+                          {TipRotation(axis, 20. * deg)});
+      EXPECT_EQ(ball.is_axisymmetric(), axisymmetric);
+    }
+
+  // A zero axis is refused, naming the entry.
+  expect_input_error("union",
+                     "Tip 2/Rotation axis",
+                     {{"Tip 2/Rotation axis", "0, 0, 0"},
+                      {"Tip 2/Rotation angle", "10"}});
 }
 
 TEST(UnionTip, ParameterLayoutAndDefaults)
