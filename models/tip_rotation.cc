@@ -58,9 +58,10 @@ namespace FasciaFE
 
 
   bool
-  TipRotation::keeps_z_axis() const
+  TipRotation::keeps_axis(const unsigned int d) const
   {
-    return alpha == 0. || (n[0] == 0. && n[1] == 0.);
+    AssertIndexRange(d, 3);
+    return alpha == 0. || (n[(d + 1) % 3] == 0. && n[(d + 2) % 3] == 0.);
   }
 
 

@@ -54,9 +54,12 @@ namespace FasciaFE
       return alpha != 0.;
     }
 
-    /** True if it leaves the z axis in place (no rotation, or about z). */
+    /**
+     * True if it leaves the coordinate axis @p d (0: x, 1: y, 2: z) in
+     * place: no rotation, or a rotation about that axis.
+     */
     bool
-    keeps_z_axis() const;
+    keeps_axis(const unsigned int d) const;
 
     /** The matrix Q [-]. */
     const Tensor<2, 3> &

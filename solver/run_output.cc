@@ -78,7 +78,10 @@ namespace FasciaFE
       {"slip_fraction",
        "1",
        "fraction of the contact points that slip (0 frictionless)"},
-      {"tip_tilt", "rad", "angle of the tip axis from -z (tilt + pivot)"},
+      {"tip_tilt",
+       "rad",
+       "tilt of the tip about y: Tip/Tilt angle + pivot angle (Tip/Rotation "
+       "not included)"},
       {"moment_y",
        per_length ? "N" : "N m",
        "moment of the contact forces on the tip about its pivot point "

@@ -46,7 +46,8 @@ namespace FasciaFE
                       "0.02",
                       Patterns::Double(0.),
                       "Height of the pivot point above the apex, on the tip "
-                      "axis [m].");
+                      "axis as tilted (Tip/Rotation turns only the tip about "
+                      "its apex) [m].");
     registry.declare_all(prm);
     prm.leave_subsection();
   }
@@ -63,7 +64,7 @@ namespace FasciaFE
     tilt_angle   = prm.get_double("Tilt angle") * numbers::PI / 180.;
     pivot        = prm.get_bool("Pivot");
     pivot_height = prm.get_double("Pivot height");
-    orientation.parse_parameters(prm, "Tip/Rotation axis");
+    turn.parse_parameters(prm, "Tip/Rotation axis");
     try
       {
         shape = TipRegistry::instance().create(name, prm);
@@ -107,11 +108,11 @@ namespace FasciaFE
     rotation[0][0] = rotation[2][2] = std::cos(a);
     rotation[0][2]                  = std::sin(a);
     rotation[2][0]                  = -std::sin(a);
-    rotation                        = rotation * orientation.matrix();
+    const Tensor<2, 3> base         = rotation;
+    rotation                        = base * turn.matrix();
     position                        = Point<3>(x0 + lateral, y0, -depth);
     if (pivot)
-      position =
-        pivot_point() - rotation * Tensor<1, 3>({0., 0., pivot_height});
+      position = pivot_point() - base * Tensor<1, 3>({0., 0., pivot_height});
   }
 
 

@@ -35,9 +35,11 @@ namespace FasciaFE
    *
    * A pivoted tip (Tip/Pivot) turns freely about the axis parallel to y
    * through its pivot point P, on the tip axis at Pivot height h_p above
-   * the apex: Q = R_y(tilt + psi) R(n, alpha) with psi the pivot angle, and the
-   * apex is c = P - Q (0, 0, h_p), where P = (x0 + lateral, y0, -depth + h_p)
-   * is moved by the protocol (depth then means that of P minus h_p).
+   * the apex: Q = R_y(tilt + psi) R(n, alpha) with psi the pivot angle, and
+   * the apex is c = P - R_y(tilt + psi) (0, 0, h_p), where
+   * P = (x0 + lateral, y0, -depth + h_p) is moved by the protocol (depth
+   * then means that of P minus h_p): the base turns about the pivot and
+   * R(n, alpha) turns the tip on its base, about the apex.
    */
   class Tool
   {
@@ -144,16 +146,16 @@ namespace FasciaFE
 
     /** The rotation R(n, alpha) of the tip about its apex. */
     const TipRotation &
-    tip_rotation() const
+    orientation() const
     {
-      return orientation;
+      return turn;
     }
 
   private:
     std::unique_ptr<Tip> shape;
     std::string          name;
     Tensor<2, 3>         rotation = unit_symmetric_tensor<3>();
-    TipRotation          orientation;
+    TipRotation          turn;
     Point<3>             position;
     double               x0 = 0., y0 = 0.;
     double               lateral = 0., depth = 0., angle = 0.;

@@ -186,7 +186,7 @@ namespace FasciaFE
     UnionTip::is_axisymmetric() const
     {
       return tips.size() == 1 && offsets[0][0] == 0. && offsets[0][1] == 0. &&
-             tips[0]->is_axisymmetric() && rotations[0].keeps_z_axis();
+             tips[0]->is_axisymmetric() && rotations[0].keeps_axis(2);
     }
 
 

@@ -1,5 +1,6 @@
 // Unit tests of the tip library: ellipsoid, blunt ellipsoid, cone, wedge,
-// roller, angled finger, dual ridge and union. For each: |grad phi| = 1,
+// roller, angled finger and dual ridge (the union: test_union_tip.cc;
+// shared checks: tip_checks.h). For each: |grad phi| = 1,
 // gradient against central differences of phi, Hessian against central
 // differences of the gradient, exactness of the distance (projection onto
 // the surface, brute-force minimum over surface samples), the apex or the
@@ -12,8 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tip_checks.h"
 #include <models/tip.h>
-#include <models/tip_rotation.h>
 #include <models/tips/angled_finger_tip.h>
 #include <models/tips/blunt_ellipsoid_tip.h>
 #include <models/tips/cone_tip.h>
@@ -22,7 +23,6 @@
 #include <models/tips/ellipsoid_tip.h>
 #include <models/tips/roller_tip.h>
 #include <models/tips/sphere_tip.h>
-#include <models/tips/union_tip.h>
 #include <models/tips/wedge_tip.h>
 
 #include <algorithm>
@@ -40,224 +40,11 @@ using namespace dealii;
 using namespace FasciaFE;
 using namespace FasciaFE::Tips;
 
+using namespace FasciaFE::TipChecks;
+
 namespace
 {
   constexpr double deg = numbers::PI / 180.;
-
-  /** Central differences of phi and of the gradient, step h. */
-  void
-  finite_differences(const Tip      &tip,
-                     const Point<3> &x,
-                     const double    h,
-                     Tensor<1, 3>   &fd_gradient,
-                     Tensor<2, 3>   &fd_hessian)
-  {
-    for (unsigned int j = 0; j < 3; ++j)
-      {
-        Point<3> x_plus = x, x_minus = x;
-        x_plus[j] += h;
-        x_minus[j] -= h;
-        Tensor<1, 3> g_plus, g_minus;
-        fd_gradient[j] = (tip.signed_distance(x_plus, &g_plus) -
-                          tip.signed_distance(x_minus, &g_minus)) /
-                         (2. * h);
-        for (unsigned int i = 0; i < 3; ++i)
-          fd_hessian[i][j] = (g_plus[i] - g_minus[i]) / (2. * h);
-      }
-  }
-
-  /**
-   * Whether x is away from the non-smooth set of phi: the gradient is
-   * consistent with the Hessian over a neighbourhood of radius
-   * 1e-4 size, 1000 times the finite-difference step of the checks.
-   */
-  bool
-  is_regular(const Tip &tip, const Point<3> &x, const double size)
-  {
-    Tensor<1, 3>          g;
-    SymmetricTensor<2, 3> H;
-    tip.signed_distance(x, &g, &H);
-    Tensor<1, 3> fd_gradient;
-    Tensor<2, 3> fd_hessian;
-    finite_differences(tip, x, 1e-4 * size, fd_gradient, fd_hessian);
-    const Tensor<2, 3> H_full = H;
-    return (fd_hessian - H_full).norm() <
-             1e-2 * std::max(H_full.norm(), 1. / size) &&
-           (fd_gradient - g).norm() < 1e-3;
-  }
-
-  /** Figures of a derivative check, for the report. */
-  struct CheckSummary
-  {
-    unsigned int n_checked  = 0;
-    unsigned int n_rejected = 0;
-    double       max_unit   = 0.;
-    double       max_grad   = 0.;
-    double       max_hess   = 0.;
-  };
-
-  /**
-   * The derivative checks at @p n random regular points of the box
-   * [lower, upper] (inside and outside the tip): |grad| = 1 (1e-10),
-   * gradient against central differences of phi (1e-6), Hessian against
-   * central differences of the gradient (1e-5 relative to
-   * max(|H|, 1 / size)), step 1e-7 size; and the nearest point
-   * x - phi grad lies on the surface (1e-12 size; outside only unless
-   * @p exact_inside). At most
-   * @p max_rejected of the drawn points may be irregular.
-   */
-  CheckSummary
-  check_derivatives(
-    const Tip                                   &tip,
-    const Point<3>                              &lower,
-    const Point<3>                              &upper,
-    const double                                 size,
-    const unsigned int                           n            = 400,
-    const double                                 max_rejected = 0.05,
-    const std::function<bool(const Point<3> &)> &excluded =
-      [](const Point<3> &) { return false; },
-    const bool exact_inside = true)
-  {
-    std::mt19937                           random(20240612);
-    std::uniform_real_distribution<double> u(0., 1.);
-    CheckSummary                           summary;
-    unsigned int                           n_drawn = 0;
-    while (summary.n_checked < n && n_drawn < 20 * n)
-      {
-        Point<3> x;
-        for (unsigned int d = 0; d < 3; ++d)
-          x[d] = lower[d] + u(random) * (upper[d] - lower[d]);
-        if (excluded(x))
-          continue;
-        ++n_drawn;
-        if (!is_regular(tip, x, size))
-          {
-            ++summary.n_rejected;
-            continue;
-          }
-        ++summary.n_checked;
-
-        Tensor<1, 3>          g;
-        SymmetricTensor<2, 3> H;
-        const double          phi = tip.signed_distance(x, &g, &H);
-        SCOPED_TRACE("x = (" + std::to_string(x[0]) + ", " +
-                     std::to_string(x[1]) + ", " + std::to_string(x[2]) +
-                     "), phi = " + std::to_string(phi));
-        EXPECT_EQ(tip.signed_distance(x), phi);
-        EXPECT_NEAR(g.norm(), 1., 1e-10);
-
-        Tensor<1, 3> fd_gradient;
-        Tensor<2, 3> fd_hessian;
-        finite_differences(tip, x, 1e-7 * size, fd_gradient, fd_hessian);
-        const Tensor<2, 3> H_full = H;
-        const double       scale  = std::max(H_full.norm(), 1. / size);
-        EXPECT_LT((fd_gradient - g).norm(), 1e-6);
-        EXPECT_LT((fd_hessian - H_full).norm(), 1e-5 * scale);
-        if (phi > 0. || exact_inside)
-          {
-            EXPECT_NEAR(tip.signed_distance(x - phi * g), 0., 1e-12 * size);
-          }
-
-        summary.max_unit = std::max(summary.max_unit, std::abs(g.norm() - 1.));
-        summary.max_grad = std::max(summary.max_grad, (fd_gradient - g).norm());
-        summary.max_hess =
-          std::max(summary.max_hess, (fd_hessian - H_full).norm() / scale);
-      }
-    EXPECT_EQ(summary.n_checked, n);
-    EXPECT_LE(summary.n_rejected, max_rejected * n_drawn)
-      << summary.n_rejected << " of " << n_drawn << " points irregular";
-    std::cout << "    " << summary.n_checked << " points ("
-              << summary.n_rejected << " irregular rejected): max ||grad|-1| "
-              << summary.max_unit << ", max |grad - FD| " << summary.max_grad
-              << ", max |H - FD| / scale " << summary.max_hess << std::endl;
-    return summary;
-  }
-
-  /**
-   * The lowest points: phi(x, y, -e) >= e on a grid of the plane z = -e
-   * (nothing reaches below z = 0), with equality at @p lowest.
-   */
-  void
-  check_lowest_point(const Tip      &tip,
-                     const Point<3> &lowest,
-                     const double    extent)
-  {
-    const double e = 1e-3 * extent;
-    EXPECT_NEAR(tip.signed_distance(lowest + Point<3>(0., 0., -e)),
-                e,
-                1e-13 * extent);
-    EXPECT_NEAR(tip.signed_distance(lowest), 0., 1e-13 * extent);
-    for (int i = -20; i <= 20; ++i)
-      for (int j = -20; j <= 20; ++j)
-        {
-          const Point<3> x(i * extent / 20., j * extent / 20., -e);
-          EXPECT_GE(tip.signed_distance(x), e * (1. - 1e-12)) << x;
-        }
-  }
-
-  /**
-   * Exactness against brute force: for outside points, phi is the minimum
-   * distance to the given surface samples up to their spacing error.
-   */
-  void
-  check_against_samples(const Tip                   &tip,
-                        const std::vector<Point<3>> &surface,
-                        const std::vector<Point<3>> &queries,
-                        const double                 tolerance)
-  {
-    for (const Point<3> &p : surface)
-      EXPECT_NEAR(tip.signed_distance(p), 0., 1e-12) << p;
-    for (const Point<3> &x : queries)
-      {
-        double d = std::numeric_limits<double>::max();
-        for (const Point<3> &p : surface)
-          d = std::min(d, x.distance(p));
-        const double phi = tip.signed_distance(x);
-        EXPECT_LE(phi, d + 1e-12) << x;
-        EXPECT_GE(phi, d - tolerance) << x;
-      }
-  }
-
-  /**
-   * Creating @p name with the given settings (paths "Sub/section/Entry"
-   * below the tip's subsection) throws an InputError whose message names
-   * @p entry (a fresh ParameterHandler each time).
-   */
-  void
-  expect_input_error(
-    const std::string                                      &name,
-    const std::string                                      &entry,
-    const std::vector<std::pair<std::string, std::string>> &settings)
-  {
-    ParameterHandler prm;
-    TipRegistry::instance().declare_all(prm);
-    for (const auto &[path, value] : settings)
-      {
-        prm.enter_subsection(name);
-        std::string  rest  = path;
-        unsigned int depth = 1;
-        for (std::size_t slash; (slash = rest.find('/')) != std::string::npos;
-             ++depth)
-          {
-            prm.enter_subsection(rest.substr(0, slash));
-            rest = rest.substr(slash + 1);
-          }
-        prm.set(rest, value);
-        for (unsigned int d = 0; d < depth; ++d)
-          prm.leave_subsection();
-      }
-    try
-      {
-        TipRegistry::instance().create(name, prm);
-        ADD_FAILURE() << "no InputError for " << entry;
-      }
-    catch (const InputError &e)
-      {
-        const std::string message = e.what();
-        EXPECT_NE(message.find(entry), std::string::npos) << message;
-        std::cout << "    " << name << ": " << message << std::endl;
-      }
-  }
 } // namespace
 
 
@@ -588,138 +375,6 @@ TEST(DualRidgeTip, DerivativesAwayFromTheMidPlaneAndLowestLines)
   EXPECT_NEAR(tip.signed_distance(Point<3>(s / 2, L / 2 + r + e, r)), e, 1e-15);
   EXPECT_FALSE(tip.is_axisymmetric());
   EXPECT_NEAR(tip.lateral_extent(), std::hypot(s / 2, L / 2) + r, 1e-15);
-}
-
-TEST(UnionTip, MinimumOfTranslatedTips)
-{
-  std::vector<std::unique_ptr<Tip>> tips;
-  tips.push_back(std::make_unique<SphereTip>(0.01));
-  tips.push_back(std::make_unique<EllipsoidTip>(0.01, 0.015, 0.008));
-  const std::vector<Tensor<1, 3>> offsets{Tensor<1, 3>(),
-                                          Tensor<1, 3>({0.03, 0.005, 0.002})};
-  const UnionTip                  tip(std::move(tips), offsets);
-  const SphereTip                 sphere(0.01);
-  const EllipsoidTip              thumb(0.01, 0.015, 0.008);
-  const auto                      tie = [&](const Point<3> &x) {
-    return std::abs(sphere.signed_distance(x) -
-                    thumb.signed_distance(x - offsets[1])) < 1e-3;
-  };
-  check_derivatives(tip,
-                    Point<3>(-0.02, -0.03, -0.01),
-                    Point<3>(0.05, 0.03, 0.03),
-                    0.03,
-                    400,
-                    0.05,
-                    tie);
-  check_lowest_point(tip, Point<3>(), 0.04);
-  std::mt19937                           random(10);
-  std::uniform_real_distribution<double> u(-0.03, 0.03);
-  for (unsigned int i = 0; i < 100; ++i)
-    {
-      const Point<3> x(0.015 + u(random), u(random), 0.01 + u(random));
-      EXPECT_EQ(tip.signed_distance(x),
-                std::min(sphere.signed_distance(x),
-                         thumb.signed_distance(x - offsets[1])));
-    }
-  EXPECT_NEAR(tip.lateral_extent(), std::hypot(0.03, 0.005) + 0.015, 1e-15);
-  EXPECT_FALSE(tip.is_axisymmetric());
-}
-
-TEST(UnionTip, RotatedMembers)
-{
-  // A wedge turned about a skew axis: derivatives of phi(Q^T x).
-  std::vector<std::unique_ptr<Tip>> wedges;
-  wedges.push_back(std::make_unique<WedgeTip>(35., 0.006, 0.05, 0.03));
-  const TipRotation skew(Tensor<1, 3>({1., 2., 3.}), 40. * deg);
-  const UnionTip    turned(std::move(wedges), {Tensor<1, 3>()}, {skew});
-  check_derivatives(turned,
-                    Point<3>(-0.06, -0.06, -0.03),
-                    Point<3>(0.06, 0.06, 0.05),
-                    0.05);
-
-  // About x by 30 degrees, against Q^T x written out:
-  // Q^T (x, y, z) = (x, c y + s z, -s y + c z).
-  const double       c = std::cos(30. * deg), s = std::sin(30. * deg);
-  const WedgeTip     wedge(35., 0.006, 0.05, 0.03);
-  const EllipsoidTip ellipsoid(0.012, 0.008, 0.006);
-  std::vector<std::unique_ptr<Tip>> tips;
-  tips.push_back(std::make_unique<WedgeTip>(35., 0.006, 0.05, 0.03));
-  tips.push_back(std::make_unique<EllipsoidTip>(0.012, 0.008, 0.006));
-  const Tensor<1, 3>             o({0.04, 0., 0.});
-  const std::vector<TipRotation> rotations{
-    TipRotation(Tensor<1, 3>({2., 0., 0.}), 30. * deg),
-    TipRotation(Tensor<1, 3>({0., 0., 1.}), 90. * deg)};
-  const UnionTip two(std::move(tips), {Tensor<1, 3>(), o}, rotations);
-  // The ellipsoid turned by 90 degrees about z is the one with a and b
-  // swapped: Q^T (x, y, z) = (y, -x, z).
-  const EllipsoidTip                     swapped(0.008, 0.012, 0.006);
-  std::mt19937                           random(12);
-  std::uniform_real_distribution<double> u(-0.03, 0.03);
-  for (unsigned int i = 0; i < 200; ++i)
-    {
-      const Point<3> x(u(random), u(random), 0.01 + u(random));
-      const double   phi_wedge = wedge.signed_distance(
-        Point<3>(x[0], c * x[1] + s * x[2], -s * x[1] + c * x[2]));
-      const Point<3> y(x - o);
-      EXPECT_NEAR(ellipsoid.signed_distance(Point<3>(y[1], -y[0], y[2])),
-                  swapped.signed_distance(y),
-                  1e-12);
-      EXPECT_NEAR(two.signed_distance(x),
-                  std::min(phi_wedge, swapped.signed_distance(y)),
-                  1e-12)
-        << x;
-    }
-
-  // A sphere turned about z stays axisymmetric, about x it does not.
-  for (const auto &[axis, axisymmetric] :
-       std::vector<std::pair<Tensor<1, 3>, bool>>{
-         {Tensor<1, 3>({0., 0., 1.}), true},
-         {Tensor<1, 3>({1., 0., 0.}), false}})
-    {
-      std::vector<std::unique_ptr<Tip>> one;
-      one.push_back(std::make_unique<SphereTip>(0.01));
-      const UnionTip ball(std::move(one),
-                          {Tensor<1, 3>()},
-                          {TipRotation(axis, 20. * deg)});
-      EXPECT_EQ(ball.is_axisymmetric(), axisymmetric);
-    }
-
-  // A zero axis is refused, naming the entry.
-  expect_input_error("union",
-                     "Tip 2/Rotation axis",
-                     {{"Tip 2/Rotation axis", "0, 0, 0"},
-                      {"Tip 2/Rotation angle", "10"}});
-}
-
-TEST(UnionTip, ParameterLayoutAndDefaults)
-{
-  ParameterHandler prm;
-  TipRegistry::instance().declare_all(prm);
-  prm.enter_subsection("union");
-  prm.set("Number of tips", "3");
-  prm.enter_subsection("Tip 3");
-  prm.set("Shape", "ellipsoid");
-  prm.set("Offset", "0, 0.03, 0.001");
-  prm.enter_subsection("ellipsoid");
-  prm.set("Semi-axis a", "0.005");
-  prm.leave_subsection();
-  prm.leave_subsection();
-  prm.leave_subsection();
-  const std::unique_ptr<Tip> tip = TipRegistry::instance().create("union", prm);
-  // Default: two 10 mm spheres at x = -+15 mm.
-  EXPECT_NEAR(tip->signed_distance(Point<3>(0.015, 0., -0.001)), 0.001, 1e-15);
-  EXPECT_NEAR(tip->signed_distance(Point<3>(-0.015, 0., -0.001)), 0.001, 1e-15);
-  EXPECT_NEAR(tip->signed_distance(Point<3>()),
-              std::hypot(0.015, 0.01) - 0.01,
-              1e-15);
-  EXPECT_NEAR(tip->signed_distance(Point<3>(0., 0.03, 0.001 - 0.002)),
-              0.002,
-              1e-15);
-  EXPECT_NEAR(tip->signed_distance(
-                Point<3>(0.005 + 0.001, 0.03, 0.001 + 0.008)),
-              0.001,
-              1e-15);
-  EXPECT_NEAR(tip->lateral_extent(), 0.03 + 0.015, 1e-15);
 }
 
 TEST(TipLibrary, RegisteredAndCreatedFromDefaults)

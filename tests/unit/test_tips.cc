@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tip_checks.h"
 #include <models/tip.h>
 #include <models/tips/cylinder_tip.h>
 #include <models/tips/flat_punch_tip.h>
@@ -161,18 +162,7 @@ namespace
 
         Tensor<1, 3> fd_gradient;
         Tensor<2, 3> fd_hessian;
-        for (unsigned int j = 0; j < 3; ++j)
-          {
-            Point<3> x_plus = x, x_minus = x;
-            x_plus[j] += step;
-            x_minus[j] -= step;
-            Tensor<1, 3> g_plus, g_minus;
-            fd_gradient[j] = (tip.signed_distance(x_plus, &g_plus) -
-                              tip.signed_distance(x_minus, &g_minus)) /
-                             (2. * step);
-            for (unsigned int i = 0; i < 3; ++i)
-              fd_hessian[i][j] = (g_plus[i] - g_minus[i]) / (2. * step);
-          }
+        TipChecks::finite_differences(tip, x, step, fd_gradient, fd_hessian);
         EXPECT_LT((fd_gradient - gradient).norm(), 1e-6);
 
         const Tensor<2, 3> hessian_full = hessian;

@@ -82,8 +82,8 @@ TEST(Tool, RotationAboutYIsTheTilt)
   // The apex stays where the protocol puts it.
   EXPECT_LT(turned.apex().distance(Point<3>(0.01, 0., -0.002)), 1e-15);
   EXPECT_NEAR(turned.signed_distance(turned.apex()), 0., 1e-15);
-  EXPECT_TRUE(turned.tip_rotation().is_rotated());
-  EXPECT_FALSE(turned.tip_rotation().keeps_z_axis());
+  EXPECT_TRUE(turned.orientation().is_rotated());
+  EXPECT_FALSE(turned.orientation().keeps_axis(2));
 }
 
 TEST(Tool, RotationComesBeforeTheTilt)
@@ -101,7 +101,7 @@ TEST(Tool, RotationComesBeforeTheTilt)
                                   {"ellipsoid/Semi-axis b", "0.012"},
                                   {"Tilt angle", "25"}});
   expect_same_distance(turned, swapped, 1e-12);
-  EXPECT_TRUE(turned.tip_rotation().keeps_z_axis());
+  EXPECT_TRUE(turned.orientation().keeps_axis(2));
 
   // Against phi(Q^T (x - c)) with Q = R_y(25) R_z(90) written out.
   const Tool   plain = make_tool({{"Shape", "ellipsoid"},
@@ -122,6 +122,25 @@ TEST(Tool, RotationComesBeforeTheTilt)
                   1e-13)
         << x;
     }
+}
+
+TEST(Tool, PivotArmIsTiltedNotTurned)
+{
+  // The base turns about the pivot; Tip/Rotation turns the tip on it.
+  Tool tool = make_tool({{"Shape", "ellipsoid"},
+                         {"Pivot", "true"},
+                         {"Pivot height", "0.02"},
+                         {"Tilt angle", "10"},
+                         {"Rotation axis", "1, 0, 0"},
+                         {"Rotation angle", "30"}});
+  tool.set_pivot_angle(5. * numbers::PI / 180.);
+  const double   a = 15. * numbers::PI / 180.;
+  const Point<3> P = tool.pivot_point();
+  EXPECT_NEAR(P[2], -0.002 + 0.02, 1e-15);
+  const Point<3> c(P[0] - 0.02 * std::sin(a), P[1], P[2] - 0.02 * std::cos(a));
+  EXPECT_LT(tool.apex().distance(c), 1e-15) << tool.apex();
+  EXPECT_EQ(tool.apex()[1], 0.);
+  EXPECT_NEAR(tool.tilt(), a, 1e-15);
 }
 
 TEST(Tool, ZeroRotationAxisIsRefusedNamingTheEntry)
