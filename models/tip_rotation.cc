@@ -13,7 +13,7 @@ namespace FasciaFE
   TipRotation::TipRotation(const Tensor<1, 3> &axis, const double angle)
     : alpha(angle)
   {
-    check_input(axis.norm() > 0., "the rotation axis must not be zero");
+    Assert(axis.norm() > 0., ExcMessage("The rotation axis is zero."));
     n = axis / axis.norm();
     q = Physics::Transformations::Rotations::rotation_matrix_3d(n, alpha);
   }
@@ -67,13 +67,12 @@ namespace FasciaFE
 
 
   double
-  TipRotation::signed_distance(const Tip             &tip,
-                               const Point<3>        &x,
-                               Tensor<1, 3>          *gradient,
-                               SymmetricTensor<2, 3> *hessian) const
+  rotated_signed_distance(const Tip             &tip,
+                          const Tensor<2, 3>    &q,
+                          const Point<3>        &x,
+                          Tensor<1, 3>          *gradient,
+                          SymmetricTensor<2, 3> *hessian)
   {
-    if (!is_rotated())
-      return tip.signed_distance(x, gradient, hessian);
     Tensor<1, 3>          g;
     SymmetricTensor<2, 3> h;
     const double          phi = tip.signed_distance(Point<3>(transpose(q) * x),
@@ -84,5 +83,18 @@ namespace FasciaFE
     if (hessian)
       *hessian = symmetrize(Tensor<2, 3>(q * Tensor<2, 3>(h) * transpose(q)));
     return phi;
+  }
+
+
+
+  double
+  TipRotation::signed_distance(const Tip             &tip,
+                               const Point<3>        &x,
+                               Tensor<1, 3>          *gradient,
+                               SymmetricTensor<2, 3> *hessian) const
+  {
+    if (!is_rotated())
+      return tip.signed_distance(x, gradient, hessian);
+    return rotated_signed_distance(tip, q, x, gradient, hessian);
   }
 } // namespace FasciaFE

@@ -12,16 +12,27 @@
 namespace FasciaFE
 {
   /**
+   * The signed distance [m] of @p tip turned by the rotation @p q about its
+   * origin, at @p x (a rigid motion keeps distances):
+   *   phi_Q(x) = phi(Q^T x),  grad phi_Q(x) = Q grad phi(Q^T x),
+   *   H_Q(x) = Q H(Q^T x) Q^T,
+   * the gradient and Hessian only when not null.
+   */
+  double
+  rotated_signed_distance(const Tip             &tip,
+                          const Tensor<2, 3>    &q,
+                          const Point<3>        &x,
+                          Tensor<1, 3>          *gradient = nullptr,
+                          SymmetricTensor<2, 3> *hessian  = nullptr);
+
+  /**
    * A tip turned about its apex (the origin of its frame) by the rotation
    * Q, the axis-angle rotation R(n, alpha) of Rodrigues' formula,
    *   R = cos(alpha) I + sin(alpha) [n]_x + (1 - cos(alpha)) n (x) n,
-   * right-handed about the unit axis n. The turned tip's signed distance,
-   * gradient and Hessian follow from the tip's own (a rigid motion keeps
-   * distances):
-   *   phi_Q(x) = phi(Q^T x),  grad phi_Q(x) = Q grad phi(Q^T x),
-   *   H_Q(x) = Q H(Q^T x) Q^T.
-   * The apex stays at the origin; the turned tip's lowest point need not be
-   * the apex any more (the depth is that of the apex).
+   * right-handed about the unit axis n; the turned tip's signed distance is
+   * rotated_signed_distance() with Q = R. The apex stays at the origin; the
+   * turned tip's lowest point need not be the apex any more (the depth is that
+   * of the apex).
    */
   class TipRotation
   {
@@ -29,7 +40,10 @@ namespace FasciaFE
     /** The identity: the tip as defined in its own frame. */
     TipRotation() = default;
 
-    /** R(@p axis, @p angle) for a nonzero axis [-] and an angle [rad]. */
+    /**
+     * R(@p axis, @p angle) for an axis [-] of nonzero length (asserted;
+     * parse_parameters() checks the input) and an angle [rad].
+     */
     TipRotation(const Tensor<1, 3> &axis, const double angle);
 
     /**

@@ -1,5 +1,7 @@
 #include <deal.II/base/numbers.h>
 
+#include <deal.II/physics/transformations.h>
+
 #include <solver/exceptions.h>
 #include <solver/tool.h>
 
@@ -102,15 +104,13 @@ namespace FasciaFE
   void
   Tool::update_pose()
   {
-    const double a = tilt_angle + psi;
-    rotation       = Tensor<2, 3>();
-    rotation[1][1] = 1.;
-    rotation[0][0] = rotation[2][2] = std::cos(a);
-    rotation[0][2]                  = std::sin(a);
-    rotation[2][0]                  = -std::sin(a);
-    const Tensor<2, 3> base         = rotation;
-    rotation                        = base * turn.matrix();
-    position                        = Point<3>(x0 + lateral, y0, -depth);
+    // Q = R_y(tilt + psi) R(n, alpha); the pivot arm turns with R_y only.
+    const Tensor<1, 3> e_y({0., 1., 0.});
+    const Tensor<2, 3> base =
+      Physics::Transformations::Rotations::rotation_matrix_3d(e_y,
+                                                              tilt_angle + psi);
+    rotation = base * turn.matrix();
+    position = Point<3>(x0 + lateral, y0, -depth);
     if (pivot)
       position = pivot_point() - base * Tensor<1, 3>({0., 0., pivot_height});
   }
@@ -188,17 +188,10 @@ namespace FasciaFE
                         SymmetricTensor<2, 3> *hessian) const
   {
     Assert(shape, ExcMessage("The tool has no tip shape."));
-    const Point<3>        local(transpose(rotation) * (x - position));
-    Tensor<1, 3>          g;
-    SymmetricTensor<2, 3> h;
-    const double          phi = shape->signed_distance(local,
-                                              gradient ? &g : nullptr,
-                                              hessian ? &h : nullptr);
-    if (gradient)
-      *gradient = rotation * g;
-    if (hessian)
-      *hessian = symmetrize(
-        Tensor<2, 3>(rotation * Tensor<2, 3>(h) * transpose(rotation)));
-    return phi;
+    return rotated_signed_distance(*shape,
+                                   rotation,
+                                   Point<3>(x - position),
+                                   gradient,
+                                   hessian);
   }
 } // namespace FasciaFE
